@@ -1,0 +1,131 @@
+"""The application factory: ``create_app(settings)`` and the served ``app``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+
+from helpsite.content.loader import load_countries
+from helpsite.content.model import Country
+from helpsite.i18n import Language, load_languages
+from helpsite.middleware.private_errors import PrivateErrorsMiddleware
+from helpsite.middleware.security_headers import SecurityHeadersMiddleware
+from helpsite.privacy_log import configure_logging
+from helpsite.routes import ROUTES, not_found
+from helpsite.settings import Settings, SettingsError
+from helpsite.templating import Renderer
+
+
+@dataclass
+class Site:
+    """Everything a request needs, loaded once at start-up."""
+
+    settings: Settings
+    countries: dict[str, Country]
+    languages: dict[str, Language]  # routable, by URL slug (pseudo-locales when enabled)
+    renderer: Renderer
+    _sorted: dict[str, list[Country]] = field(default_factory=dict)
+
+    @property
+    def menu_languages(self) -> list[Language]:
+        return list(self.visitor_languages.values())
+
+    @property
+    def visitor_languages(self) -> dict[str, Language]:
+        """Languages offered in menus and chosen from Accept-Language: never pseudo-locales."""
+        return {slug: lang for slug, lang in self.languages.items() if not lang.pseudo}
+
+    def render_page(
+        self,
+        template: str,
+        language: Language,
+        *,
+        country: Country | None = None,
+        path_after_language: str = "",
+        **context,
+    ) -> str:
+        """A visitor page with what every page shows: exit, menus, language links."""
+        return self.renderer.render(
+            template,
+            language,
+            languages=self.menu_languages,
+            countries=self.countries_sorted(language),
+            country=country,
+            exit_href=f"/exit/{country.slug}" if country else "/exit",
+            path_after_language=path_after_language,
+            **context,
+        )
+
+    def language(self, slug: str) -> Language | None:
+        return self.languages.get(slug.lower())
+
+    def countries_sorted(self, language: Language) -> list[Country]:
+        """Countries by their name in the visitor's language (CLDR)."""
+        cached = self._sorted.get(language.slug)
+        if cached is None:
+            names = language.locale.territories
+            cached = sorted(self.countries.values(), key=lambda c: names.get(c.code, c.code))
+            self._sorted[language.slug] = cached
+        return cached
+
+
+def offered_languages(all_languages: dict[str, Language], settings: Settings) -> dict[str, Language]:
+    """Complete catalogs only (a half-translated page can mislead), limited by the setting."""
+    wanted = {tag.lower() for tag in settings.languages}
+    return {
+        slug: lang
+        for slug, lang in all_languages.items()
+        if lang.complete and (not wanted or slug in wanted or lang.pseudo)
+    }
+
+
+def build_site(settings: Settings) -> Site:
+    languages = offered_languages(
+        load_languages(settings.locales_dir, pseudo=settings.pseudo_locales), settings
+    )
+    if settings.default_language.lower() not in languages:
+        raise SettingsError(
+            f"HELPSITE_DEFAULT_LANGUAGE: {settings.default_language!r} is not an offered language"
+            f" ({', '.join(languages)})"
+        )
+    renderer = Renderer(
+        settings.templates_dir,
+        settings.static_dir,
+        {"page_title": settings.page_title, "today": date.today},
+    )
+    return Site(settings, load_countries(settings.countries_dir), languages, renderer)
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+    configure_logging(settings.log_level)
+    site = build_site(settings)
+    error_page = site.render_page("error.html", site.languages[settings.default_language.lower()])
+    app = Starlette(
+        routes=ROUTES,
+        middleware=[
+            Middleware(
+                SecurityHeadersMiddleware,
+                content_security_policy=site.renderer.content_security_policy,
+                hsts_max_age=settings.hsts_max_age,
+            ),
+            Middleware(PrivateErrorsMiddleware, error_page=error_page),
+        ],
+        exception_handlers={HTTPException: not_found},
+    )
+    app.state.site = site
+    return app
+
+
+def __getattr__(name: str):
+    # ``helpsite.app:app`` for uvicorn and the Procfile, built on first use so that
+    # importing this module (tests, the CLI) does not read the environment.
+    if name == "app":
+        global app
+        app = create_app()
+        return app
+    raise AttributeError(name)

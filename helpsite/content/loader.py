@@ -1,0 +1,349 @@
+"""Read ``countries/<cc>.toml`` into the content model, naming file and field on any problem.
+
+The loader and ``helpsite check`` share one pass so the site can never start on
+data that the check would reject.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
+
+from helpsite.content.hours import HoursError, parse_hours
+from helpsite.content.model import (
+    HELPLINE_KINDS,
+    RIGHT_TOPICS,
+    SERVICES,
+    Country,
+    Emergency,
+    Helpline,
+    Region,
+    Right,
+)
+from helpsite.content.phones import PhoneNumber, PhoneNumberError, parse_phone
+
+STALE_AFTER_DAYS = 365
+FACT_KEYS = {"source", "verified", "status", "region"}
+TEXT_FIELDS = ("description", "confidentiality", "interpreter_note", "note", "title", "text")
+_DIGIT_RUN = re.compile(r"\+?\d[\d ()\-.]*\d")
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str  # "gb.toml: helplines[2].number"
+    message: str
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.where}: {self.message}"
+
+
+class ContentError(ValueError):
+    """Country data that must not be served."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class _Reader:
+    """Walks one file, collecting problems instead of stopping at the first."""
+
+    def __init__(self, path: Path, today: date):
+        self.file = path.name
+        self.today = today
+        self.problems: list[Problem] = []
+        self.region = path.stem.upper()
+
+    def error(self, where: str, message: str) -> None:
+        self.problems.append(Problem(f"{self.file}: {where}", message))
+
+    def warn(self, where: str, message: str) -> None:
+        self.problems.append(Problem(f"{self.file}: {where}", message, "warning"))
+
+    def keys(self, table: dict, where: str, required: set[str], optional: set[str]) -> bool:
+        ok = True
+        for key in sorted(required - table.keys()):
+            self.error(f"{where}.{key}", "missing")
+            ok = False
+        for key in sorted(table.keys() - required - optional):
+            self.error(f"{where}.{key}", "unknown field (a typo?)")
+            ok = False
+        return ok
+
+    def typed(self, table: dict, key: str, where: str, kind: type, default: Any = None) -> Any:
+        value = table.get(key, default)
+        if value is not None and not isinstance(value, kind):
+            self.error(f"{where}.{key}", f"must be {kind.__name__}, not {type(value).__name__}")
+            return default
+        return value
+
+    def phone(self, table: dict, key: str, where: str) -> PhoneNumber | None:
+        raw = self.typed(table, key, where, str)
+        if raw is None:
+            return None
+        try:
+            number = parse_phone(raw, self.region)
+        except PhoneNumberError as exc:
+            self.error(f"{where}.{key}", str(exc))
+            return None
+        if number.only_possible:
+            self.warn(
+                f"{where}.{key}",
+                f"{raw!r} is only a possible short number for {self.region} in libphonenumber:"
+                " make sure the source confirms it",
+            )
+        return number
+
+    def fact(self, table: dict, where: str, regions: set[str]) -> dict[str, Any]:
+        source = self.typed(table, "source", where, str)
+        if source is not None and not source.startswith("https://"):
+            self.error(f"{where}.source", f"must be an https URL, not {source!r}")
+        verified = table.get("verified")
+        if verified is not None and (not isinstance(verified, date) or hasattr(verified, "hour")):
+            self.error(f"{where}.verified", "must be a TOML date such as 2026-11-22")
+            verified = None
+        status = self.typed(table, "status", where, str, "verified")
+        if status not in {"verified", "unverified"}:
+            self.error(f"{where}.status", 'must be "verified" or "unverified"')
+        if isinstance(verified, date):
+            age = (self.today - verified).days
+            if age < 0:
+                self.error(f"{where}.verified", f"{verified} is in the future")
+            elif age > STALE_AFTER_DAYS and status == "verified":
+                self.warn(f"{where}.verified", f"{verified} is more than 12 months old: re-check")
+        region = self.typed(table, "region", where, str)
+        if region is not None and region not in regions:
+            self.error(f"{where}.region", f"{region!r} is not one of the file's [[regions]]")
+        return {"source": source, "verified": verified, "status": status, "region": region}
+
+    def texts(self, table: dict, where: str, numbers: list[str]) -> None:
+        """Translatable text must hold no phone number and no URL (issue: numbers stay in data)."""
+        digits_of = {re.sub(r"\D", "", n) for n in numbers if n}
+        for key in TEXT_FIELDS:
+            text = table.get(key)
+            if not isinstance(text, str):
+                continue
+            if "://" in text or "www." in text:
+                self.error(f"{where}.{key}", "holds a web address: put it in `online`")
+            for match in _DIGIT_RUN.finditer(text):
+                run = re.sub(r"\D", "", match.group())
+                if run in digits_of or _looks_like_phone(match.group(), self.region):
+                    self.error(
+                        f"{where}.{key}",
+                        f"holds the number {match.group()!r}: numbers go in number/sms fields",
+                    )
+
+
+def _looks_like_phone(text: str, region: str) -> bool:
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number)
+
+
+def _load_one(path: Path, today: date) -> tuple[Country | None, list[Problem]]:
+    r = _Reader(path, today)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        r.error("file", f"not valid TOML: {exc}")
+        return None, r.problems
+    top_required = {"code", "timezone", "poster_languages", "emergency", "helplines", "rights"}
+    r.keys(data, "country", top_required, {"exit_url", "regions"})
+    code = r.typed(data, "code", "country", str, "")
+    if code != path.stem.upper():
+        r.error("country.code", f"{code!r} does not match the file name {path.name}")
+    timezone = r.typed(data, "timezone", "country", str, "UTC")
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        r.error("country.timezone", f"unknown IANA time zone {timezone!r}")
+        timezone = "UTC"
+    exit_url = r.typed(data, "exit_url", "country", str)
+    if exit_url is not None and not exit_url.startswith("https://"):
+        r.error("country.exit_url", "must be an https URL")
+
+    regions = []
+    for i, table in enumerate(data.get("regions", [])):
+        where = f"regions[{i}]"
+        if r.keys(table, where, {"id", "name"}, set()):
+            regions.append(Region(str(table["id"]), str(table["name"])))
+    region_ids = {reg.id for reg in regions}
+    all_numbers = _all_numbers(data)
+
+    def each(section: str, build: Callable[[dict, str], Any]) -> tuple:
+        items = []
+        entries = data.get(section, [])
+        if not isinstance(entries, list):
+            r.error(section, "must be an array of tables ([[" + section + "]])")
+            return ()
+        for i, table in enumerate(entries):
+            where = f"{section}[{i}]"
+            r.texts(table, where, all_numbers)
+            item = build(table, where)
+            if item is not None:
+                items.append(item)
+        return tuple(items)
+
+    def emergency(table: dict, where: str) -> Emergency | None:
+        required = {"number", "services", "source", "verified"}
+        r.keys(table, where, required, FACT_KEYS | {"note", "sms"})
+        fact = r.fact(table, where, region_ids)
+        services = r.typed(table, "services", where, list, [])
+        for service in services:
+            if service not in SERVICES:
+                r.error(f"{where}.services", f"{service!r} is not one of {', '.join(SERVICES)}")
+        number = r.phone(table, "number", where)
+        sms = r.phone(table, "sms", where)
+        if number is None or None in (fact["source"], fact["verified"]):
+            return None
+        return Emergency(
+            number=number, services=tuple(services), note=table.get("note"), sms=sms, **fact
+        )
+
+    seen_ids: set[str] = set()
+
+    def helpline(table: dict, where: str) -> Helpline | None:
+        required = {"id", "name", "operator", "kind", "description", "free", "source", "verified"}
+        optional = FACT_KEYS | {
+            "number",
+            "hours",
+            "timezone",
+            "confidentiality",
+            "languages",
+            "interpreters",
+            "interpreter_note",
+            "sms",
+            "textphone",
+            "online",
+            "email",
+        }
+        r.keys(table, where, required, optional)
+        fact = r.fact(table, where, region_ids)
+        hidden = fact["status"] != "verified"
+        ident = r.typed(table, "id", where, str, "")
+        if ident in seen_ids:
+            r.error(f"{where}.id", f"{ident!r} is used twice")
+        seen_ids.add(ident)
+        kind = r.typed(table, "kind", where, str)
+        if kind not in HELPLINE_KINDS:
+            r.error(f"{where}.kind", f"{kind!r} is not one of {', '.join(HELPLINE_KINDS)}")
+        number = r.phone(table, "number", where)
+        if number is None and not hidden and "number" not in table:
+            r.error(f"{where}.number", "missing (only an unverified helpline may lack a number)")
+        hours = None
+        if "hours" in table:
+            tz = r.typed(table, "timezone", where, str, timezone)
+            try:
+                hours = parse_hours(table["hours"], tz)
+            except HoursError as exc:
+                r.error(f"{where}.hours", str(exc))
+        free = r.typed(table, "free", where, bool, False)
+        online = r.typed(table, "online", where, str)
+        if online is not None and not online.startswith("https://"):
+            r.error(f"{where}.online", "must be an https URL")
+        values = {
+            "sms": r.phone(table, "sms", where),
+            "textphone": r.phone(table, "textphone", where),
+            "languages": tuple(r.typed(table, "languages", where, list, [])),
+            "interpreters": r.typed(table, "interpreters", where, bool, False),
+        }
+        if None in (fact["source"], fact["verified"]) or (number is None and not hidden):
+            return None
+        return Helpline(
+            id=ident,
+            name=str(table["name"]),
+            operator=str(table["operator"]),
+            kind=kind or "support",
+            description=str(table["description"]),
+            number=number,
+            free=bool(free),
+            hours=hours,
+            confidentiality=table.get("confidentiality"),
+            interpreter_note=table.get("interpreter_note"),
+            online=online,
+            email=table.get("email"),
+            **values,
+            **fact,
+        )
+
+    def right(table: dict, where: str) -> Right | None:
+        required = {"topic", "title", "text", "source", "verified"}
+        r.keys(table, where, required, FACT_KEYS | {"law"})
+        fact = r.fact(table, where, region_ids)
+        topic = r.typed(table, "topic", where, str)
+        if topic not in RIGHT_TOPICS:
+            r.error(f"{where}.topic", f"{topic!r} is not one of {', '.join(RIGHT_TOPICS)}")
+        if None in (fact["source"], fact["verified"]) or "title" not in table:
+            return None
+        return Right(
+            topic=topic or "other",
+            title=str(table["title"]),
+            text=str(table.get("text", "")),
+            law=table.get("law"),
+            **fact,
+        )
+
+    country = Country(
+        code=path.stem.upper(),
+        timezone=timezone,
+        poster_languages=tuple(r.typed(data, "poster_languages", "country", list, [])),
+        exit_url=exit_url,
+        regions=tuple(regions),
+        emergency=each("emergency", emergency),
+        helplines=each("helplines", helpline),
+        rights=each("rights", right),
+        source_file=str(path),
+    )
+    if not any(e.visible for e in country.emergency):
+        r.error("emergency", "no verified emergency number: the page could not say who to call")
+    return country, r.problems
+
+
+def _all_numbers(data: dict) -> list[str]:
+    found = []
+    for section in ("emergency", "helplines"):
+        for table in data.get(section, []) or []:
+            if isinstance(table, dict):
+                for key in ("number", "sms", "textphone"):
+                    if isinstance(table.get(key), str):
+                        found.append(table[key])
+    return found
+
+
+def check_countries(directory: str | Path, today: date | None = None) -> list[Problem]:
+    """Every problem (errors and warnings) in every country file."""
+    return _load_all(Path(directory), today or date.today())[1]
+
+
+def load_countries(directory: str | Path, today: date | None = None) -> dict[str, Country]:
+    """Load every country; raise ContentError if any file has an error (warnings pass)."""
+    countries, problems = _load_all(Path(directory), today or date.today())
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ContentError(errors)
+    return countries
+
+
+def _load_all(directory: Path, today: date) -> tuple[dict[str, Country], list[Problem]]:
+    countries: dict[str, Country] = {}
+    problems: list[Problem] = []
+    paths = sorted(directory.glob("*.toml"))
+    if not paths:
+        problems.append(Problem(str(directory), "no country files (<cc>.toml) found"))
+    for path in paths:
+        country, found = _load_one(path, today)
+        problems.extend(found)
+        if country is not None:
+            countries[country.code] = country
+    return countries, problems

@@ -1,0 +1,87 @@
+"""Phone numbers, checked and formatted by Google's libphonenumber (``phonenumbers``).
+
+Emergency and helpline numbers such as 999, 116 006 or 111 are short numbers:
+they have no E.164 form and are dialled as they are, so they get their own path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    raw: str  # as written in the data file
+    region: str
+    display: str  # national format, as people in the country write it
+    dial: str  # what goes after tel:/sms:, E.164 for full numbers
+    international: str | None  # +CC form for callers from a foreign phone; None for short numbers
+    short: bool
+    # libphonenumber lists the short number only as possible for the region, not valid:
+    # it may be newer than the library's metadata. `helpsite check` warns about it.
+    only_possible: bool = False
+
+
+class PhoneNumberError(ValueError):
+    """The number is not a valid number (or short number) for its region."""
+
+
+# Text relay services put a prefix before any number (Relay UK: 18001 for a
+# textphone user calling a voice line). The number after it is checked as usual.
+RELAY_PREFIXES = {"GB": ("18001",)}
+# libphonenumber's "possible" test for short numbers looks at length alone; only
+# numbers this short (112, 111, 116 006) are accepted on it, with a warning.
+MAX_POSSIBLE_SHORT_DIGITS = 6
+
+
+def parse_phone(raw: str, region: str) -> PhoneNumber:
+    """Check ``raw`` for ``region`` and give its display and dialling forms."""
+    region = region.upper()
+    for prefix in RELAY_PREFIXES.get(region, ()):
+        if raw.startswith(prefix + " "):
+            inner = parse_phone(raw[len(prefix) + 1 :], region)
+            return PhoneNumber(
+                raw=raw,
+                region=region,
+                display=f"{prefix} {inner.display}",
+                dial=prefix + inner.dial.lstrip("+"),
+                international=None,
+                short=True,
+                only_possible=inner.only_possible,
+            )
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException as exc:
+        raise PhoneNumberError(f"{raw!r} cannot be read as a phone number: {exc}") from None
+    if phonenumbers.is_valid_number_for_region(number, region):
+        return PhoneNumber(
+            raw=raw,
+            region=region,
+            display=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
+            dial=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+            international=phonenumbers.format_number(
+                number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+            ),
+            short=False,
+        )
+    valid_short = shortnumberinfo.is_valid_short_number_for_region(number, region)
+    digits = phonenumbers.national_significant_number(number)
+    possible_short = (
+        len(digits) <= MAX_POSSIBLE_SHORT_DIGITS
+        and not raw.strip().startswith("0")  # a trunk prefix: a cut-off long number
+        and shortnumberinfo.is_possible_short_number_for_region(number, region)
+    )
+    if valid_short or possible_short:
+        return PhoneNumber(
+            raw=raw,
+            region=region,
+            display=raw.strip(),
+            dial=digits,
+            international=None,
+            short=True,
+            only_possible=not valid_short,
+        )
+    raise PhoneNumberError(f"{raw!r} is not a valid phone number or short number for {region}")

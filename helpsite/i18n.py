@@ -1,0 +1,147 @@
+"""Languages: which catalogs exist, which are offered, and how a request picks one.
+
+Negotiation order (no cookie, ever): the language in the URL, then the
+browser's ``Accept-Language``, then ``HELPSITE_DEFAULT_LANGUAGE``.
+
+At start-up every catalog must be compiled and its ``.mo`` no older than its
+``.po``; a stale catalog stops the site rather than showing old wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+DOMAIN = "messages"
+SOURCE_LANGUAGE = "en"  # msgids are English
+
+
+class CatalogError(RuntimeError):
+    """A catalog is missing, uncompiled or stale."""
+
+
+@dataclass(frozen=True)
+class Language:
+    tag: str  # BCP 47, e.g. "pt-BR", "zh-Hans"
+    locale: Locale
+    translations: Translations
+    complete: bool  # every message translated
+    reviewed: bool  # a native speaker has checked it (catalog header X-Reviewed)
+    pseudo: bool = False  # a test locale: routable when enabled, never offered
+
+    @property
+    def slug(self) -> str:
+        """The URL segment: lower-case BCP 47."""
+        return self.tag.lower()
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.locale.text_direction == "rtl" else "ltr"
+
+    @property
+    def native_name(self) -> str:
+        """The language's name in its own language and script (CLDR)."""
+        name = self.locale.get_display_name(self.locale) or self.tag
+        return name[:1].upper() + name[1:]
+
+
+def tag_for(locale_dir_name: str) -> str:
+    """Babel's ``pt_BR``/``zh_Hans`` folder names as BCP 47 tags."""
+    return locale_dir_name.replace("_", "-")
+
+
+def _catalog_state(po_path: Path) -> tuple[bool, bool]:
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    messages = [m for m in catalog if m.id]
+    complete = all(
+        (all(m.string) if isinstance(m.string, tuple) else bool(m.string)) and not m.fuzzy
+        for m in messages
+    )
+    reviewed = False
+    for key, value in catalog.mime_headers:
+        if key.lower() == "x-reviewed":
+            reviewed = value.strip().lower() in {"yes", "true"}
+    return complete, reviewed
+
+
+def load_languages(locales_dir: str | Path, *, pseudo: bool = False) -> dict[str, Language]:
+    """Every compiled catalog in ``locales_dir`` plus the source language, by slug."""
+    root = Path(locales_dir)
+    languages: dict[str, Language] = {
+        SOURCE_LANGUAGE: Language(
+            tag=SOURCE_LANGUAGE,
+            locale=Locale.parse(SOURCE_LANGUAGE),
+            translations=Translations(),
+            complete=True,
+            reviewed=True,
+        )
+    }
+    for po_path in sorted(root.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        name = po_path.parent.parent.name
+        mo_path = po_path.with_suffix(".mo")
+        if not mo_path.exists():
+            raise CatalogError(f"{po_path} is not compiled: run `make compile`")
+        if mo_path.stat().st_mtime < po_path.stat().st_mtime:
+            raise CatalogError(f"{mo_path} is older than its .po: run `make compile`")
+        try:
+            locale = Locale.parse(name)
+        except (UnknownLocaleError, ValueError):
+            raise CatalogError(f"{po_path}: {name!r} is not a locale Babel knows") from None
+        with mo_path.open("rb") as handle:
+            translations = Translations(handle, domain=DOMAIN)
+        complete, reviewed = _catalog_state(po_path)
+        language = Language(tag_for(name), locale, translations, complete, reviewed)
+        languages[language.slug] = language
+    if pseudo:
+        from helpsite.pseudo import pseudo_translations
+
+        for tag, (locale, translations) in pseudo_translations(root / "messages.pot").items():
+            languages[tag.lower()] = Language(tag, locale, translations, True, True, pseudo=True)
+    return languages
+
+
+def parse_accept_language(header: str) -> list[str]:
+    """Tags from an Accept-Language header, best first; malformed parts are skipped."""
+    weighted: list[tuple[float, int, str]] = []
+    for index, part in enumerate(header.split(",")[:32]):
+        tag, _, params = part.strip().partition(";")
+        tag = tag.strip()
+        if not tag or tag == "*" or len(tag) > 35:
+            continue
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = -1.0
+        if 0 < quality <= 1:
+            weighted.append((-quality, index, tag))
+    return [tag for _, _, tag in sorted(weighted)]
+
+
+def negotiate(header: str | None, offered: dict[str, Language], default: str) -> Language:
+    """The best offered language for an Accept-Language header.
+
+    An exact tag wins; otherwise the same language in a compatible script
+    (``zh-CN`` finds ``zh-Hans``, ``pt-PT`` finds ``pt-BR``, ``ro-RO`` finds ``ro``).
+    """
+    for tag in parse_accept_language(header or ""):
+        slug = tag.lower().replace("_", "-")
+        if slug in offered:
+            return offered[slug]
+        try:
+            wanted = Locale.parse(slug, sep="-")
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+        for language in offered.values():
+            script = language.locale.script
+            if language.locale.language == wanted.language and script in (None, wanted.script):
+                return language
+    return offered[default.lower()]

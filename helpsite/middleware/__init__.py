@@ -1,0 +1,1 @@
+"""Pure ASGI middlewares: each wraps the app and does one thing."""

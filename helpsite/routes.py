@@ -1,0 +1,163 @@
+"""HTTP endpoints of the visitor site.
+
+URL scheme (language always in the URL, never in a cookie):
+``/`` chooser in the browser's language · ``/<lang>/`` chooser ·
+``/<lang>/<cc>`` help for a country · ``/<lang>/safety`` · ``/<lang>/privacy`` ·
+``/<code>`` a poster's location code · ``/<cc>`` a country · ``/exit`` the safety exit.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from helpsite.content.model import Country
+from helpsite.i18n import Language, negotiate
+from helpsite.pages import help_context
+from qr.codes import CodeStatus, parse
+
+VARY = {"Vary": "Accept-Language"}
+
+
+def _site(request: Request):
+    return request.app.state.site
+
+
+def _best_language(request: Request) -> Language:
+    site = _site(request)
+    return negotiate(
+        request.headers.get("accept-language"),
+        site.visitor_languages,
+        site.settings.default_language,
+    )
+
+
+def _page(
+    request: Request,
+    template: str,
+    language: Language,
+    *,
+    status: int = 200,
+    headers: dict | None = None,
+    country: Country | None = None,
+    path_after_language: str = "",
+    **context,
+) -> HTMLResponse:
+    html = _site(request).render_page(
+        template, language, country=country, path_after_language=path_after_language, **context
+    )
+    return HTMLResponse(html, status_code=status, headers=headers)
+
+
+def _help(
+    request: Request, language: Language, country: Country, note: str | None = None, **kw
+) -> HTMLResponse:
+    return _page(
+        request,
+        "help.html",
+        language,
+        country=country,
+        path_after_language=country.slug,
+        code_note=note,
+        **help_context(country, language),
+        **kw,
+    )
+
+
+def _chooser(request: Request, language: Language, *, status: int = 200, **kw) -> HTMLResponse:
+    return _page(request, "chooser.html", language, status=status, not_found=status == 404, **kw)
+
+
+async def home(request: Request) -> Response:
+    return _chooser(request, _best_language(request), headers=VARY)
+
+
+async def language_home(request: Request) -> Response:
+    language = _site(request).language(request.path_params["lang"])
+    if language is None:
+        return _not_found(request)
+    return _chooser(request, language)
+
+
+async def country_help(request: Request) -> Response:
+    site = _site(request)
+    language = site.language(request.path_params["lang"])
+    country = site.countries.get(request.path_params["cc"].upper())
+    if language is None or country is None:
+        return _not_found(request)
+    return _help(request, language, country)
+
+
+async def safety(request: Request) -> Response:
+    language = _site(request).language(request.path_params["lang"])
+    if language is None:
+        return _not_found(request)
+    return _page(request, "safety.html", language, path_after_language="safety")
+
+
+async def privacy(request: Request) -> Response:
+    language = _site(request).language(request.path_params["lang"])
+    if language is None:
+        return _not_found(request)
+    return _page(request, "privacy.html", language, path_after_language="privacy")
+
+
+async def single_segment(request: Request) -> Response:
+    """A language, a country, or a poster's location code (typed or scanned)."""
+    site = _site(request)
+    token = request.path_params["token"]
+    language = site.language(token)
+    if language is not None:
+        return _chooser(request, language)
+    best = _best_language(request)
+    country = site.countries.get(token.upper())
+    if country is not None:
+        return _help(request, best, country, headers=VARY)
+    parsed = parse(token)
+    if parsed is None or parsed.country not in site.countries:
+        return _not_found(request)
+    note = None if parsed.status is CodeStatus.VALID else "mistyped"
+    headers = {**VARY, "X-Robots-Tag": "noindex"}
+    return _help(request, best, site.countries[parsed.country], note, headers=headers)
+
+
+async def exit_page(request: Request) -> Response:
+    """The safety exit without JavaScript: leave at once, asking the browser to forget."""
+    site = _site(request)
+    country = site.countries.get(request.path_params.get("cc", "").upper())
+    target = (country.exit_url if country else None) or site.settings.exit_url
+    return RedirectResponse(
+        target,
+        status_code=303,
+        headers={"Clear-Site-Data": '"cache", "storage"', "Cache-Control": "no-store"},
+    )
+
+
+async def health(request: Request) -> Response:
+    return PlainTextResponse("ok", headers={"Cache-Control": "no-store"})
+
+
+def _not_found(request: Request) -> Response:
+    return _chooser(request, _best_language(request), status=404, headers=VARY)
+
+
+async def not_found(request: Request, exc: Exception) -> Response:
+    """An unknown path gets the chooser, so a visitor always has a way to help."""
+    status = getattr(exc, "status_code", 404)
+    if status != 404:
+        return PlainTextResponse(getattr(exc, "detail", ""), status_code=status)
+    return _not_found(request)
+
+
+ROUTES = [
+    Route("/", home, name="home"),
+    Route("/exit", exit_page, name="exit"),
+    Route("/exit/{cc}", exit_page, name="exit_country"),
+    Route("/healthz", health, name="health"),
+    Route("/{token}", single_segment, name="single_segment"),
+    Route("/{lang}/", language_home, name="language_home"),
+    Route("/{lang}/safety", safety, name="safety"),
+    Route("/{lang}/privacy", privacy, name="privacy"),
+    Route("/{lang}/{cc}", country_help, name="country_help"),
+]

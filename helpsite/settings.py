@@ -1,0 +1,152 @@
+"""Settings: one frozen dataclass read from ``HELPSITE_*`` environment variables.
+
+Every setting is declared once in ``SETTINGS`` (name, default, help); the README
+table is checked against it by a test, as Datasette does for its docs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str  # attribute on Settings; the variable is HELPSITE_<NAME upper>
+    default: Any
+    help: str
+    parse: Callable[[str], Any] = str
+
+    @property
+    def env(self) -> str:
+        return f"HELPSITE_{self.name.upper()}"
+
+
+def _bool(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
+def _list(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _url(value: str) -> str:
+    value = value.strip()
+    if not value.startswith(("https://", "http://")):
+        raise ValueError(f"expected an http(s) URL, got {value!r}")
+    return value
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "base_url",
+        "http://127.0.0.1:8000",
+        "Public address of the site; QR posters encode this plus the location code.",
+        _url,
+    ),
+    Setting(
+        "exit_url",
+        "https://www.bbc.com/weather",
+        "Neutral, non-personalised page the safety exit leads to (a country may override it).",
+        _url,
+    ),
+    Setting(
+        "page_title",
+        "Information",
+        "Neutral title of every visitor page, so history and tab lists do not name the subject.",
+    ),
+    Setting(
+        "default_language",
+        "en",
+        "Language used when neither the URL nor Accept-Language names a shipped one.",
+    ),
+    Setting(
+        "languages",
+        (),
+        "Comma-separated language tags to offer; empty offers every complete catalog.",
+        _list,
+    ),
+    Setting(
+        "pseudo_locales",
+        False,
+        "Serve the test pseudo-locales en-XA (accented, longer) and ar-XB (mirrored); never listed.",
+        _bool,
+    ),
+    Setting(
+        "hsts_max_age",
+        31536000,
+        "Strict-Transport-Security max-age in seconds, sent only over HTTPS; 0 turns it off.",
+        int,
+    ),
+    Setting(
+        "countries_dir",
+        str(ROOT / "helpsite" / "countries"),
+        "Folder of country data files (<cc>.toml).",
+    ),
+    Setting(
+        "locales_dir",
+        str(ROOT / "locales"),
+        "Folder of gettext catalogs (<lang>/LC_MESSAGES/messages.po and compiled .mo).",
+    ),
+    Setting(
+        "templates_dir",
+        str(ROOT / "templates"),
+        "Folder of Jinja2 templates.",
+    ),
+    Setting(
+        "static_dir",
+        str(ROOT / "static"),
+        "Folder of the CSS and script inlined into every page.",
+    ),
+    Setting(
+        "log_level",
+        "warning",
+        "Log level; no level ever logs a client address, user agent or request path.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    base_url: str = SETTINGS[0].default
+    exit_url: str = SETTINGS[1].default
+    page_title: str = SETTINGS[2].default
+    default_language: str = SETTINGS[3].default
+    languages: tuple[str, ...] = SETTINGS[4].default
+    pseudo_locales: bool = SETTINGS[5].default
+    hsts_max_age: int = SETTINGS[6].default
+    countries_dir: str = SETTINGS[7].default
+    locales_dir: str = SETTINGS[8].default
+    templates_dir: str = SETTINGS[9].default
+    static_dir: str = SETTINGS[10].default
+    log_level: str = SETTINGS[11].default
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read settings; a malformed value stops start-up with the variable's name."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for setting in SETTINGS:
+            raw = environ.get(setting.env)
+            if raw is None:
+                continue
+            try:
+                values[setting.name] = setting.parse(raw)
+            except ValueError as exc:
+                raise SettingsError(f"{setting.env}: {exc}") from None
+        return cls(**values)
+
+
+class SettingsError(ValueError):
+    """A HELPSITE_* variable holds a value that cannot be used."""
+

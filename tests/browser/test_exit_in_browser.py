@@ -1,0 +1,97 @@
+"""The safety exit and the privacy rules in a real browser (Debian's chromium)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_exit_button_replaces_the_page_in_history(page, live_server):
+    page.goto(f"{live_server}/en/")
+    page.click('a[href="/en/gb"]')
+    page.wait_for_url(f"{live_server}/en/gb")
+    page.click(".exit-this-page__button")
+    page.wait_for_url(f"{live_server}/healthz")
+    page.go_back()
+    page.wait_for_load_state()
+    # Back skips the help page: location.replace() took its place.
+    assert page.url == f"{live_server}/en/"
+
+
+def test_shift_three_times_exits_with_a_spoken_countdown(page, live_server):
+    page.goto(f"{live_server}/en/gb")
+    page.keyboard.press("Shift")
+    assert page.text_content("#exit-status") == "Shift, press 2 more times to exit."
+    page.keyboard.press("Shift")
+    assert page.text_content("#exit-status") == "Shift, press 1 more time to exit."
+    page.keyboard.press("Shift")
+    page.wait_for_url(f"{live_server}/healthz")
+
+
+def test_another_key_resets_the_countdown(page, live_server):
+    page.goto(f"{live_server}/en/gb")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("a")
+    page.keyboard.press("Shift")
+    assert page.url == f"{live_server}/en/gb"
+    assert page.text_content("#exit-status") == "Shift, press 2 more times to exit."
+
+
+def test_the_page_is_blanked_at_once_and_shown_again_on_return(page, live_server):
+    page.goto(f"{live_server}/en/gb")
+    page.evaluate("document.documentElement.className += ' exiting'")
+    assert not page.is_visible("main")
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert page.is_visible("main")
+
+
+def test_exit_works_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server}/ro/gb")
+    page.click(".exit-this-page__button")
+    page.wait_for_url(f"{live_server}/healthz")
+    context.close()
+
+
+def test_first_tab_reaches_the_exit(page, live_server):
+    page.goto(f"{live_server}/ar/gb")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "/exit/gb"
+
+
+@pytest.mark.parametrize("path", ["/", "/en/gb", "/ar/gb", "/pl/safety", "/ro/privacy", "/GB"])
+def test_nothing_is_stored_and_nothing_loads_from_elsewhere(page, live_server, path):
+    requests, violations = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: violations.append(message.text)
+        if "Content Security Policy" in message.text
+        else None,
+    )
+    page.goto(live_server + path)
+    page.click("body")
+    state = page.evaluate(
+        """async () => ({
+            cookie: document.cookie,
+            local: localStorage.length,
+            session: sessionStorage.length,
+            idb: (await indexedDB.databases()).length,
+            workers: (await navigator.serviceWorker.getRegistrations()).length,
+        })"""
+    )
+    assert state == {"cookie": "", "local": 0, "session": 0, "idb": 0, "workers": 0}
+    assert page.context.cookies() == []
+    assert requests and all(url.startswith(live_server) for url in requests), requests
+    assert violations == []
+
+
+def test_phone_links_are_real_tel_links(page, live_server):
+    page.goto(f"{live_server}/en/gb")
+    hrefs = page.eval_on_selector_all("a.call", "links => links.map(a => a.getAttribute('href'))")
+    assert "tel:999" in hrefs
+    assert all(href.startswith("tel:") for href in hrefs)

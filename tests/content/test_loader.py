@@ -1,0 +1,99 @@
+"""Loading country data: good data loads; every planted fault is named by file and field."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+
+from helpsite.content.loader import ContentError, check_countries, load_countries
+from tests.conftest import FIXTURES, ROOT
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    shutil.copy(FIXTURES / "countries" / "gb.toml", tmp_path / "gb.toml")
+    return tmp_path
+
+
+def plant(data_dir, old: str, new: str) -> None:
+    path = data_dir / "gb.toml"
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def errors(data_dir) -> list[str]:
+    return [str(p) for p in check_countries(data_dir, TODAY) if p.severity == "error"]
+
+
+def test_the_fixture_and_the_shipped_data_load_without_errors(data_dir):
+    assert errors(data_dir) == []
+    shipped = load_countries(ROOT / "helpsite" / "countries", TODAY)
+    expected = {"GB", "IE", "NL", "RO", "PL", "DE", "FR", "ES", "IT", "AL", "VN", "US", "CA", "AU"}
+    assert expected <= set(shipped)
+
+
+def test_unverified_facts_are_kept_but_hidden(data_dir):
+    country = load_countries(data_dir, TODAY)["GB"]
+    assert [h.id for h in country.helplines] == ["msh", "office", "hidden"]
+    assert [h.id for h in country.shown(country.helplines)] == ["msh", "office"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('number = "08000 121 700"', 'number = "08000 121 700 99"', "helplines[0].number"),
+        ('number = "999"', 'number = "12345678901234"', "emergency[0].number"),
+        ('source = "https://www.modernslaveryhelpline.org/"\n', "", "helplines[0].source: missing"),
+        ("verified = 2026-11-22\n\n[[helplines]]", "\n[[helplines]]", "emergency[0].verified"),
+        ('source = "https://www.example.org/emergency"', 'source = "www.example.org"', "https"),
+        ('region = "scotland"', 'region = "wales"', "helplines[1].region"),
+        ('kind = "support"', 'kind = "friendly"', "helplines[1].kind"),
+        ('hours = "24/7"', 'hours = "always"', "helplines[0].hours"),
+        ('open = "09:00"', 'open = "9am"', "helplines[1].hours"),
+        ('free = true', 'free = "yes"', "helplines[0].free"),
+        ("interpreters = true", "interpreter = true", "helplines[0].interpreter: unknown field"),
+        (
+            'description = "Help on weekdays."',
+            'description = "Call 0141 276 7724 on weekdays."',
+            "helplines[1].description: holds the number",
+        ),
+        (
+            'text = "The law can protect you."',
+            'text = "See www.gov.uk for more."',
+            "rights[0].text: holds a web address",
+        ),
+        ("verified = 2026-11-22\n\n[[rights]]", "verified = 2027-01-01\n\n[[rights]]", "future"),
+        ('timezone = "Europe/London"', 'timezone = "Europe/Londres"', "country.timezone"),
+        ('code = "GB"', 'code = "IE"', "country.code"),
+    ],
+)
+def test_a_planted_fault_is_named_by_file_and_field(data_dir, old, new, expected):
+    plant(data_dir, old, new)
+    found = errors(data_dir)
+    assert any(expected in line and line.startswith("error: gb.toml: ") for line in found), found
+    with pytest.raises(ContentError):
+        load_countries(data_dir, TODAY)
+
+
+def test_a_fact_older_than_twelve_months_warns_but_loads(data_dir):
+    plant(data_dir, "verified = 2026-11-22\n\n[[helplines]]", "verified = 2025-06-01\n\n[[helplines]]")
+    problems = check_countries(data_dir, TODAY)
+    assert [str(p) for p in problems] == [
+        "warning: gb.toml: emergency[0].verified: 2025-06-01 is more than 12 months old: re-check"
+    ]
+    assert "GB" in load_countries(data_dir, TODAY)
+
+
+def test_a_country_needs_a_verified_emergency_number(data_dir):
+    plant(data_dir, 'services = ["all"]', 'services = ["all"]\nstatus = "unverified"')
+    assert any("no verified emergency number" in line for line in errors(data_dir))
+
+
+def test_invalid_toml_is_reported_not_raised(data_dir):
+    (data_dir / "ie.toml").write_text("code = 'IE\n", "utf-8")
+    assert any(line.startswith("error: ie.toml: file: not valid TOML") for line in errors(data_dir))

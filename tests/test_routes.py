@@ -1,0 +1,108 @@
+"""What a visitor reaches from every kind of address, typed or scanned."""
+
+from __future__ import annotations
+
+import pytest
+
+from qr.codes import new_code
+
+
+def test_home_picks_the_language_from_accept_language(client):
+    response = client.get("/", headers={"Accept-Language": "ro-RO,ro;q=0.9,en;q=0.5"})
+    assert response.status_code == 200
+    assert 'lang="ro"' in response.text
+    assert "accept-language" in response.headers["vary"].lower()
+
+
+def test_home_falls_back_to_the_default_language(client):
+    response = client.get("/", headers={"Accept-Language": "xx-YY, *;q=0.1"})
+    assert 'lang="en"' in response.text
+
+
+def test_the_chooser_names_languages_in_their_own_language_and_script(client):
+    html = client.get("/en/").text
+    assert ">Română</a>" in html
+    assert ">Polski</a>" in html
+    assert ">العربية</a>" in html
+    assert 'hreflang="ar" lang="ar" dir="rtl"' in html
+
+
+def test_the_chooser_lists_every_country_in_the_visitors_language(client, site):
+    html = client.get("/ro/").text
+    for country in site.countries.values():
+        assert f'href="/ro/{country.slug}"' in html
+    assert "Regatul Unit" in html  # United Kingdom, from CLDR
+
+
+def test_help_page_shows_emergency_helplines_questions_and_rights(client):
+    html = client.get("/en/gb").text
+    assert 'href="tel:999"' in html
+    assert 'href="tel:+448000121700"' in html  # Modern Slavery & Exploitation Helpline
+    assert "Is this happening to you?" in html
+    assert "Has someone taken your passport" in html
+    assert "Your rights" in html
+    assert "Source:" in html and "checked" in html
+
+
+def test_help_page_shows_where_the_law_differs_within_a_country(client):
+    html = client.get("/en/gb").text
+    assert "Scotland" in html
+    assert "Northern Ireland" in html
+
+
+def test_a_valid_location_code_shows_its_country_in_the_best_language(client):
+    code = new_code("GB")
+    for form in (code.compact, code.compact.lower(), code.printed.replace(" ", "%20")):
+        response = client.get(f"/{form}", headers={"Accept-Language": "pl"})
+        assert response.status_code == 200, form
+        assert 'lang="pl"' in response.text
+        assert 'href="tel:+448000121700"' in response.text
+        assert response.headers["x-robots-tag"] == "noindex"
+    english = client.get(f"/{code.compact}", headers={"Accept-Language": "en"}).text
+    assert "The code may have a small mistake" not in english
+
+
+def test_a_mistyped_code_still_leads_to_help_with_a_plain_note(client):
+    code = new_code("GB").compact
+    wrong = code[:-1] + ("0" if code[-1] != "0" else "1")
+    response = client.get(f"/{wrong}")
+    assert response.status_code == 200
+    assert "The code may have a small mistake" in response.text
+    assert 'href="tel:999"' in response.text
+
+
+def test_a_code_one_character_short_still_leads_to_its_country(client):
+    response = client.get(f"/{new_code('IE').compact[:-1]}")
+    assert response.status_code == 200
+    assert "The code may have a small mistake" in response.text
+
+
+@pytest.mark.parametrize("path", ["/hello", "/ZZ7K2Q9XMD", "/en/zz", "/xx/gb", "/a/b/c", "/%00"])
+def test_nonsense_shows_the_chooser_with_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "We could not find that page" in response.text
+    assert 'href="/en/gb"' in response.text
+
+
+def test_a_country_code_alone_shows_its_help(client):
+    response = client.get("/ie", headers={"Accept-Language": "ar"})
+    assert response.status_code == 200
+    assert 'lang="ar"' in response.text
+
+
+def test_other_methods_are_refused_plainly(client):
+    response = client.post("/en/gb")
+    assert response.status_code == 405
+
+
+def test_health(client):
+    assert client.get("/healthz").text == "ok"
+
+
+def test_an_unverified_fact_never_reaches_the_page(client, site):
+    for country in site.countries.values():
+        html = client.get(f"/en/{country.slug}").text
+        for fact in country.helplines:
+            if not fact.visible and fact.number is not None:
+                assert f"tel:{fact.number.dial}" not in html, (country.code, fact.id)

@@ -1,0 +1,68 @@
+"""The real server, as `helpsite serve` runs it: visits leave no trace in its output."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from qr.codes import new_code
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def served(tmp_path):
+    port = free_port()
+    log = tmp_path / "server.log"
+    helpsite = Path(sys.executable).parent / "helpsite"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [str(helpsite), "serve", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "HELPSITE_LOG_LEVEL": "debug"},
+        )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            process.kill()
+            pytest.fail("server did not start: " + log.read_text())
+        yield base, log
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=15)
+
+
+def test_the_server_logs_no_path_no_address_no_user_agent(served):
+    base, log = served
+    code = new_code("GB").compact
+    for path in (f"/{code}", "/en/gb?from=poster", "/does-not-exist"):
+        request = urllib.request.Request(base + path, headers={"User-Agent": "SECRET-UA/1.0"})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert "Set-Cookie" not in response.headers
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+    time.sleep(0.3)
+    output = log.read_text()
+    assert "Uvicorn running" in output or "Application startup complete" in output
+    for trace in (code, "/en/gb", "from=poster", "does-not-exist", "SECRET-UA", "127.0.0.1:"):
+        assert trace not in output.replace(f"Uvicorn running on {base}", ""), trace
+    assert '" 200' not in output and "GET " not in output
