@@ -53,7 +53,9 @@ def page_sizes() -> str:
     for kind, sizes in sorted(by_kind.items()):
         lines.append(f"{kind:<22} {len(sizes):>5} {min(sizes):>9} {max(sizes):>9}")
     lines.append("")
-    lines.append(f"largest: {worst[1]} {worst[0]} bytes gzip ({100 * worst[0] / BUDGET:.0f}% of budget)")
+    lines.append(
+        f"largest: {worst[1]} {worst[0]} bytes gzip ({100 * worst[0] / BUDGET:.0f}% of budget)"
+    )
     sample = [r for r in rows if r[0] in ("/en/gb", "/ar/gb", "/en/safety", "/")]
     for url, raw, packed in sample:
         lines.append(f"  {url:<14} raw {raw:>6}  gzip {packed:>6}")
@@ -71,8 +73,17 @@ def _port() -> int:
 def _serve(target: str, env: dict) -> tuple[subprocess.Popen, str]:
     port = _port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", target, "--port", str(port), "--no-access-log",
-         "--log-level", "warning"],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            target,
+            "--port",
+            str(port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
         env={**os.environ, **env},
         cwd=ROOT,
     )

@@ -73,7 +73,9 @@ class Site:
         return cached
 
 
-def offered_languages(all_languages: dict[str, Language], settings: Settings) -> dict[str, Language]:
+def offered_languages(
+    all_languages: dict[str, Language], settings: Settings
+) -> dict[str, Language]:
     """Complete catalogs only (a half-translated page can mislead), limited by the setting."""
     wanted = {tag.lower() for tag in settings.languages}
     return {

@@ -13,13 +13,13 @@ from pathlib import Path
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from helpsite.i18n import DOMAIN
+from helpsite.i18n import DOMAIN, is_reviewed
 from helpsite.settings import ROOT
 
 POT = ROOT / "locales" / "messages.pot"
 EXTRACT_OPTIONS = [
     "--mapping-file=babel.cfg",
-    "--keywords=_ gettext ngettext:1,2 N_",
+    "--keywords=_ gettext ngettext:1,2 pgettext:1c,2 N_",
     "--add-comments=Translators:",
     "--no-wrap",
     "--sort-by-file",
@@ -89,7 +89,9 @@ def status(locales_dir: Path = ROOT / "locales") -> list[CatalogStatus]:
             catalog = read_po(handle)
         messages = [m for m in catalog if m.id]
         strings = [m.string if isinstance(m.string, tuple) else (m.string,) for m in messages]
-        translated = sum(1 for m, s in zip(messages, strings, strict=True) if all(s) and not m.fuzzy)
+        translated = sum(
+            1 for m, s in zip(messages, strings, strict=True) if all(s) and not m.fuzzy
+        )
         headers = {k.lower(): v for k, v in catalog.mime_headers}
         rows.append(
             CatalogStatus(
@@ -97,7 +99,7 @@ def status(locales_dir: Path = ROOT / "locales") -> list[CatalogStatus]:
                 total=len(messages),
                 translated=translated,
                 fuzzy=sum(1 for m in messages if m.fuzzy),
-                reviewed=headers.get("x-reviewed", "").strip().lower() in {"yes", "true"},
+                reviewed=is_reviewed(po_path.parent.parent),
                 last_change=headers.get("po-revision-date", "")[:10],
             )
         )

@@ -18,6 +18,18 @@ def _settings() -> Settings:
         raise click.ClickException(str(exc)) from None
 
 
+def _startable(settings: Settings) -> None:
+    """Load content and catalogs once here, so a problem is one clear line, not a traceback."""
+    from helpsite.app import build_site
+    from helpsite.content.loader import ContentError
+    from helpsite.i18n import CatalogError
+
+    try:
+        build_site(settings)
+    except (ContentError, CatalogError, SettingsError) as exc:
+        raise click.ClickException(f"cannot start: {exc}") from None
+
+
 @click.group()
 @click.version_option(package_name="helpsite")
 def cli() -> None:
@@ -35,6 +47,7 @@ def serve(host: str, port: int, workers: int) -> None:
     from helpsite.privacy_log import UVICORN_LOG_CONFIG
 
     settings = _settings()
+    _startable(settings)
     uvicorn.run(
         "helpsite.app:app",
         host=host,
@@ -109,8 +122,148 @@ def status() -> None:
     click.echo(f"{'language':<10} {'translated':>10} {'fuzzy':>6}  {'reviewed':<9} last change")
     for row in rows:
         reviewed = "yes" if row.reviewed else "no"
+        percent = f"{row.percent:.1f}%"
         click.echo(
-            f"{row.language:<10} {row.percent:>9.1f}% {row.fuzzy:>6}  {reviewed:<9} {row.last_change}"
+            f"{row.language:<10} {percent:>10} {row.fuzzy:>6}  {reviewed:<9} {row.last_change}"
         )
     complete = sum(1 for row in rows if row.translated == row.total) + 1  # + English source
     click.echo(f"{complete} languages at 100% (English is the source)")
+
+
+@cli.group()
+def posters() -> None:
+    """Print QR posters for venues (PDF, SVG or PNG), one or a batch from CSV."""
+
+
+def _site_for_posters():
+    from helpsite.app import build_site
+
+    settings = _settings()
+    _startable(settings)
+    return build_site(settings)
+
+
+@posters.command(name="formats")
+@click.option("--country", default=None, help="Only formats offered in this country.")
+def list_formats(country: str | None) -> None:
+    """The paper formats, their viewing distance and language rules."""
+    from qr import formats, formats_for
+
+    chosen = formats_for(country) if country else list(formats().values())
+    for fmt in chosen:
+        required = (
+            f", must include {'+'.join(fmt.required_languages)}" if fmt.required_languages else ""
+        )
+        click.echo(
+            f"{fmt.name:<8} {fmt.title:<28} {fmt.width_mm:g}x{fmt.height_mm:g} mm, "
+            f"read from {fmt.viewing_distance_m:g} m, {fmt.min_languages}-{fmt.max_languages} "
+            f"languages{required}"
+        )
+
+
+@posters.command(name="make")
+@click.option("--country", required=True, help="ISO country code, e.g. GB.")
+@click.option(
+    "--languages", default=None, help="BCP 47 tags, e.g. en,ro,pl (default: the country's)."
+)
+@click.option(
+    "--format", "format_name", default="a4", show_default=True, help="See `posters formats`."
+)
+@click.option("--venue", default=None, help="Printed small for staff; never in the QR code.")
+@click.option("--placement", default=None, help="Where it hangs, e.g. 'ladies toilets, door'.")
+@click.option(
+    "--dpi", default=300, show_default=True, type=click.IntRange(72, 1200), help="For PNG."
+)
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False), help="FILE.pdf, .svg or .png"
+)
+def make_one(country, languages, format_name, venue, placement, dpi, out) -> None:
+    """One poster; prints: code, URL, file."""
+    from helpsite.posters.content import (
+        PosterRequest,
+        PosterRequestError,
+        build_content,
+        default_languages,
+        parse_language_tags,
+    )
+    from qr import PosterRefused, get_format, make_poster
+
+    site = _site_for_posters()
+    try:
+        found = site.countries.get(country.upper())
+        if found is None:
+            raise PosterRequestError("--country", f"no help pages for {country!r}")
+        fmt = get_format(format_name)
+        if not fmt.offered_in(found.code):
+            raise PosterRequestError("--format", f"{fmt.name} is not offered in {found.code}")
+        tags = languages or default_languages(found, site.visitor_languages, fmt.max_languages)
+        chosen = parse_language_tags(tags, site.visitor_languages)
+        request = PosterRequest(found, chosen, fmt.name, venue, placement)
+        content = build_content(request, site.settings.base_url)
+        make_poster(content, fmt, out, dpi=dpi)
+    except (PosterRequestError, PosterRefused) as exc:
+        raise click.ClickException(str(exc)) from None
+    for language in chosen:
+        if not language.reviewed:
+            click.echo(f"note: the {language.tag} translation is not yet reviewed", err=True)
+    click.echo(f"{content.location_code}\t{content.payload_url}\t{out}")
+
+
+@posters.command(name="batch")
+@click.argument("csv_file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="posters.pdf")
+def make_many(csv_file, out) -> None:
+    """One poster per CSV row (venue, placement, country, languages, format), all or nothing.
+
+    Also writes OUT-placements.csv and OUT-placements.pdf: which code went where.
+    """
+    from pathlib import Path
+
+    from helpsite.posters.batch import (
+        BatchError,
+        placements_csv,
+        placements_pdf,
+        read_rows,
+        render_batch,
+    )
+
+    site = _site_for_posters()
+    try:
+        rows = read_rows(csv_file.read(), site.countries, site.visitor_languages)
+        with click.progressbar(length=len(rows), label="posters", file=sys.stderr) as bar:
+            pdf, placements = render_batch(rows, site.settings.base_url, progress=bar.update)
+    except BatchError as exc:
+        raise click.ClickException("nothing was written:\n" + str(exc)) from None
+    target = Path(out)
+    stem = target.with_suffix("")
+    sheet_csv = Path(f"{stem}-placements.csv")
+    sheet_pdf = Path(f"{stem}-placements.pdf")
+    files = {
+        target: pdf,
+        sheet_csv: placements_csv(placements).encode("utf-8"),
+        sheet_pdf: placements_pdf(placements, date.today()),
+    }
+    _write_all(files)
+    for placement in placements:
+        click.echo(f"{placement.code}\t{placement.url}\t{target}")
+    click.echo(f"{len(placements)} posters: {target}, {sheet_csv}, {sheet_pdf}", err=True)
+
+
+def _write_all(files: dict) -> None:
+    """Write every file or none: temporary names first, then rename them all."""
+    import os
+    import tempfile
+
+    temporary = []
+    try:
+        for path, data in files.items():
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            temporary.append((tmp, path))
+        for tmp, path in temporary:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _path in temporary:
+            if os.path.exists(tmp):
+                os.unlink(tmp)

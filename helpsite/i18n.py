@@ -9,6 +9,7 @@ At start-up every catalog must be compiled and its ``.mo`` no older than its
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,7 @@ class Language:
     locale: Locale
     translations: Translations
     complete: bool  # every message translated
-    reviewed: bool  # a native speaker has checked it (catalog header X-Reviewed)
+    reviewed: bool  # a native speaker has checked it (<lang>/review.toml)
     pseudo: bool = False  # a test locale: routable when enabled, never offered
 
     @property
@@ -54,19 +55,28 @@ def tag_for(locale_dir_name: str) -> str:
     return locale_dir_name.replace("_", "-")
 
 
-def _catalog_state(po_path: Path) -> tuple[bool, bool]:
+def is_complete(po_path: Path) -> bool:
+    """Every message translated and none fuzzy."""
     with po_path.open("rb") as handle:
         catalog = read_po(handle)
-    messages = [m for m in catalog if m.id]
-    complete = all(
+    return all(
         (all(m.string) if isinstance(m.string, tuple) else bool(m.string)) and not m.fuzzy
-        for m in messages
+        for m in catalog
+        if m.id
     )
-    reviewed = False
-    for key, value in catalog.mime_headers:
-        if key.lower() == "x-reviewed":
-            reviewed = value.strip().lower() in {"yes", "true"}
-    return complete, reviewed
+
+
+def is_reviewed(language_dir: Path) -> bool:
+    """``<lang>/review.toml`` says ``reviewed = true`` once a native speaker checked it.
+
+    Kept beside the catalog rather than in a PO header: Babel drops unknown
+    headers when it reads or updates a catalog.
+    """
+    path = language_dir / "review.toml"
+    if not path.exists():
+        return False
+    with path.open("rb") as handle:
+        return tomllib.load(handle).get("reviewed") is True
 
 
 def load_languages(locales_dir: str | Path, *, pseudo: bool = False) -> dict[str, Language]:
@@ -94,8 +104,8 @@ def load_languages(locales_dir: str | Path, *, pseudo: bool = False) -> dict[str
             raise CatalogError(f"{po_path}: {name!r} is not a locale Babel knows") from None
         with mo_path.open("rb") as handle:
             translations = Translations(handle, domain=DOMAIN)
-        complete, reviewed = _catalog_state(po_path)
-        language = Language(tag_for(name), locale, translations, complete, reviewed)
+        reviewed = is_reviewed(po_path.parent.parent)
+        language = Language(tag_for(name), locale, translations, is_complete(po_path), reviewed)
         languages[language.slug] = language
     if pseudo:
         from helpsite.pseudo import pseudo_translations

@@ -15,6 +15,7 @@ from starlette.routing import Route
 from helpsite.content.model import Country
 from helpsite.i18n import Language, negotiate
 from helpsite.pages import help_context
+from helpsite.posters.web import ROUTES as POSTER_ROUTES
 from qr.codes import CodeStatus, parse
 
 VARY = {"Vary": "Accept-Language"}
@@ -151,6 +152,7 @@ async def not_found(request: Request, exc: Exception) -> Response:
 
 
 ROUTES = [
+    *POSTER_ROUTES,
     Route("/", home, name="home"),
     Route("/exit", exit_page, name="exit"),
     Route("/exit/{cc}", exit_page, name="exit_country"),

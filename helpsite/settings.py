@@ -79,7 +79,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "pseudo_locales",
         False,
-        "Serve the test pseudo-locales en-XA (accented, longer) and ar-XB (mirrored); never listed.",
+        "Serve test pseudo-locales en-XA (accented, longer) and ar-XB (mirrored); never listed.",
         _bool,
     ),
     Setting(
@@ -149,4 +149,3 @@ class Settings:
 
 class SettingsError(ValueError):
     """A HELPSITE_* variable holds a value that cannot be used."""
-

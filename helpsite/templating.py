@@ -11,13 +11,14 @@ import base64
 import hashlib
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
+from babel import Locale
 from babel.dates import format_date, format_time, get_day_names
 from babel.lists import format_list
+from markupsafe import Markup
 
 from helpsite.i18n import Language
 
@@ -125,9 +126,7 @@ def site_name(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _language_name(tag: str, locale) -> str:
-    from babel import Locale
-
+def _language_name(tag: str, locale: Locale) -> str:
     try:
         return Locale.parse(tag, sep="-").get_display_name(locale) or tag
     except (ValueError, TypeError):
@@ -144,4 +143,3 @@ def _minify_css(text: str) -> str:
     out.append(rest)
     lines = (line.strip() for line in "".join(out).splitlines())
     return "\n".join(line for line in lines if line)
-

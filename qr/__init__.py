@@ -8,7 +8,7 @@ from qr.content import LanguageBlock, PosterContent
 from qr.errors import PosterRefused
 from qr.formats import PosterFormat, formats, formats_for, get_format
 from qr.make import make_batch, make_poster
-from qr.verify import PageReport, read_pdf
+from qr.verify import PageReport, check_pdf, read_pdf
 
 __all__ = [
     "LanguageBlock",
@@ -16,6 +16,7 @@ __all__ = [
     "PosterContent",
     "PosterFormat",
     "PosterRefused",
+    "check_pdf",
     "formats",
     "formats_for",
     "get_format",

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 _BCP47 = re.compile(
     r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?(-([a-z0-9]{5,8}|\d[a-z0-9]{3}))*$"
 )
-_E164 = re.compile(r"^\+[1-9]\d{1,14}$")
+# E.164, or a national short code (116 006, 999) that has no E.164 form.
+_TEL = re.compile(r"^(\+[1-9]\d{1,14}|\d{3,8})$")
 _DIRECTIONS = ("ltr", "rtl")
 
 
@@ -59,7 +60,7 @@ class PosterContent:
 
     languages: tuple[LanguageBlock, ...]
     helpline_display: str  # as printed: "08000 121 700"
-    helpline_tel: str  # E.164: "+448000121700"
+    helpline_tel: str  # E.164 "+448000121700", or a short code "116006"; for the tel: link
     emergency_number: str  # as printed: "999"
     payload_url: str  # what the QR encodes: qr.codes.payload_url(...)
     short_url: str  # printed beside the QR: "help.example.org/GB7K2Q9XMD"
@@ -88,9 +89,10 @@ class PosterContent:
             "content_version",
         ):
             _text(name, getattr(self, name))
-        if not _E164.match(self.helpline_tel):
+        if not _TEL.match(self.helpline_tel):
             raise ValueError(
-                f"helpline_tel must be E.164 like '+448000121700': {self.helpline_tel!r}"
+                f"helpline_tel must be E.164 like '+448000121700' (or a short code like "
+                f"'116006'): {self.helpline_tel!r}"
             )
         if not isinstance(self.print_date, datetime.date):
             raise ValueError("print_date must be a datetime.date")

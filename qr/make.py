@@ -37,6 +37,7 @@ def make_poster(
     fmt = get_format(fmt)
     kind = _kind(kind, out)
     pdf = render_pdf([content], fmt)
+    # Decode the final bytes; on failure this raises and nothing is written.
     verify.check_pdf(pdf, [content.payload_url], fmt)
     if kind == "pdf":
         data = pdf

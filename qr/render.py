@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import shutil
 import subprocess  # noqa: S404 - fixed argv, no shell
 import tempfile
@@ -154,14 +155,16 @@ def fit(content: PosterContent, fmt: PosterFormat) -> tuple[Layout, float]:
             + (f" ({bigger})." if bigger else "."),
         )
     layout, leftover = best
-    # Spread the spare space evenly above each language block.
-    return layout, round(leftover / (len(content.languages) + 1), 2)
+    # Spread the spare space evenly above each language block (rounded down, so the
+    # final page never needs more room than was measured).
+    return layout, math.floor(leftover / (len(content.languages) + 1) * 100) / 100
 
 
 def _widest_variant(content: PosterContent) -> PosterContent:
     """The same poster with the widest possible code, so any code fits the measured layout."""
     parsed = parse(content.location_code)
-    assert parsed is not None and parsed.code is not None  # rules.check passed
+    if parsed is None or parsed.code is None:  # rules.check refuses this earlier
+        raise PosterRefused("location-code", f"{content.location_code!r} is not a code")
     old = parsed.code
     body = "W" * len(old.body)  # W is the widest Crockford character
     new = LocationCode(old.country, body, check_character(old.country, body))

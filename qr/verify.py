@@ -95,8 +95,7 @@ def _page_problems(
         out.append(
             PosterRefused(
                 "verify-decode",
-                f"{where}: QR decodes to {list(report.urls)}, expected exactly [{expected!r}]. "
-                "Nothing was written.",
+                f"{where}: QR decodes to {list(report.urls)}, expected exactly [{expected!r}].",
             )
         )
     elif report.codes[0].ec_level != ERROR_LEVEL:

@@ -42,9 +42,7 @@ def test_there_are_catalogs_beyond_english():
 
 @pytest.mark.parametrize("path", CATALOGS, ids=language_of)
 def test_every_shipped_catalog_is_complete(path):
-    untranslated = [
-        m.id for m in catalog(path) if m.id and (m.fuzzy or not all(_strings(m)))
-    ]
+    untranslated = [m.id for m in catalog(path) if m.id and (m.fuzzy or not all(_strings(m)))]
     assert untranslated == [], f"{path}: {len(untranslated)} untranslated, e.g. {untranslated[:3]}"
 
 

@@ -69,9 +69,9 @@ def test_nothing_is_stored_and_nothing_loads_from_elsewhere(page, live_server, p
     page.on("request", lambda request: requests.append(request.url))
     page.on(
         "console",
-        lambda message: violations.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     page.goto(live_server + path)
     page.click("body")

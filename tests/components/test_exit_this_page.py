@@ -6,7 +6,9 @@ import re
 
 from tests.pagecheck import parse_page
 
-MACRO = '{% from "components/exit_this_page.html" import exit_this_page %}{{ exit_this_page(href) }}'
+MACRO = (
+    '{% from "components/exit_this_page.html" import exit_this_page %}{{ exit_this_page(href) }}'
+)
 
 
 def render(site, language_slug: str, href: str = "/exit") -> str:

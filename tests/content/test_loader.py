@@ -55,7 +55,7 @@ def test_unverified_facts_are_kept_but_hidden(data_dir):
         ('kind = "support"', 'kind = "friendly"', "helplines[1].kind"),
         ('hours = "24/7"', 'hours = "always"', "helplines[0].hours"),
         ('open = "09:00"', 'open = "9am"', "helplines[1].hours"),
-        ('free = true', 'free = "yes"', "helplines[0].free"),
+        ("free = true", 'free = "yes"', "helplines[0].free"),
         ("interpreters = true", "interpreter = true", "helplines[0].interpreter: unknown field"),
         (
             'description = "Help on weekdays."',
@@ -81,7 +81,9 @@ def test_a_planted_fault_is_named_by_file_and_field(data_dir, old, new, expected
 
 
 def test_a_fact_older_than_twelve_months_warns_but_loads(data_dir):
-    plant(data_dir, "verified = 2026-11-22\n\n[[helplines]]", "verified = 2025-06-01\n\n[[helplines]]")
+    plant(
+        data_dir, "verified = 2026-11-22\n\n[[helplines]]", "verified = 2025-06-01\n\n[[helplines]]"
+    )
     problems = check_countries(data_dir, TODAY)
     assert [str(p) for p in problems] == [
         "warning: gb.toml: emergency[0].verified: 2025-06-01 is more than 12 months old: re-check"

@@ -22,7 +22,9 @@ def test_short_numbers_are_dialled_as_they_are(raw, region):
     assert number.dial == raw.replace(" ", "")
 
 
-@pytest.mark.parametrize(("raw", "region"), [("08000 121 700 99", "GB"), ("hello", "GB"), ("1", "US")])
+@pytest.mark.parametrize(
+    ("raw", "region"), [("08000 121 700 99", "GB"), ("hello", "GB"), ("1", "US")]
+)
 def test_invalid_numbers_are_refused(raw, region):
     with pytest.raises(PhoneNumberError):
         parse_phone(raw, region)

@@ -1,8 +1,8 @@
 """Shared sample posters and PDF inspection helpers for the qr tests.
 
-(A uniquely named module rather than conftest.py, so tests can import it without
-clashing with other test directories.)  The language texts below were written for these tests only (not reviewed translations);
-the real strings come from helpsite's catalogs.
+A uniquely named module rather than conftest.py, so tests can import it without
+clashing with other test directories.  The language texts below were written for these
+tests only (not reviewed translations); the real strings come from helpsite's catalogs.
 """
 
 from __future__ import annotations

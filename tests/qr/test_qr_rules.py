@@ -136,9 +136,7 @@ def test_text_below_the_format_minimum_is_refused():
 
 def test_low_contrast_is_refused():
     content = make_content(["en"])
-    layout = dataclasses.replace(
-        plan(get_format("a4"), content), colours=((WHITE, "#6FCF97"),)
-    )
+    layout = dataclasses.replace(plan(get_format("a4"), content), colours=((WHITE, "#6FCF97"),))
     problems = rules.layout_problems(layout)
     assert [p.rules[0] for p in problems] == ["contrast"]
 

@@ -1,0 +1,132 @@
+"""Build a poster's content for one country, in chosen languages, from catalogs and data."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from helpsite import poster_text
+from helpsite.content.model import Country, Helpline
+from helpsite.i18n import Language
+from qr.codes import LocationCode, new_code, payload_url
+from qr.content import LanguageBlock, PosterContent
+
+
+class PosterRequestError(ValueError):
+    """A poster request that cannot be printed; ``field`` names what to change."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class PosterRequest:
+    country: Country
+    languages: tuple[Language, ...]
+    format_name: str
+    venue: str | None = None
+    placement: str | None = None
+
+
+def parse_language_tags(text: str, offered: dict[str, Language]) -> tuple[Language, ...]:
+    """``en,zh-Hans, pt_br`` -> languages; BCP 47 in any case, with - or _."""
+    chosen: list[Language] = []
+    for raw in text.replace(";", ",").split(","):
+        tag = raw.strip().replace("_", "-").lower()
+        if not tag:
+            continue
+        language = offered.get(tag)
+        if language is None:
+            known = ", ".join(sorted(lang.tag for lang in offered.values()))
+            raise PosterRequestError("languages", f"{raw.strip()!r} is not offered; use {known}")
+        if language in chosen:
+            raise PosterRequestError("languages", f"{language.tag} is listed twice")
+        chosen.append(language)
+    if not chosen:
+        raise PosterRequestError("languages", "choose at least one language")
+    return tuple(chosen)
+
+
+def default_languages(country: Country, offered: dict[str, Language], limit: int) -> str:
+    """The country's own poster languages that have complete catalogs, most common first."""
+    tags = [t for t in country.poster_languages if t.lower() in offered]
+    return ",".join(tags[:limit]) or "en"
+
+
+def poster_helpline(country: Country) -> Helpline:
+    """The number a poster prints: a trafficking line, free and 24/7 if there is one."""
+    lines = [h for h in country.shown(country.helplines) if h.number is not None]
+    if not lines:
+        raise PosterRequestError("country", f"{country.code} has no verified helpline to print")
+
+    def rank(h: Helpline) -> tuple:
+        always = h.hours is not None and h.hours.always
+        return (h.kind != "trafficking", not h.free, not always)
+
+    return sorted(lines, key=rank)[0]
+
+
+def offer_text(helpline: Helpline) -> str:
+    """Never promise more than the line does: "24 hours" and "confidential" only when true."""
+    always = helpline.hours is not None and helpline.hours.always
+    confidential = bool(helpline.confidentiality) and "confidential" in (
+        helpline.confidentiality.lower()
+    )
+    if helpline.free and confidential:
+        return poster_text.OFFER_CONFIDENTIAL_24H if always else poster_text.OFFER_CONFIDENTIAL
+    if helpline.free:
+        return poster_text.OFFER_24H if always else poster_text.OFFER
+    return poster_text.OFFER_24H if always else poster_text.OFFER
+
+
+def content_version(country: Country) -> str:
+    """Which data the poster was printed from: country, newest fact date, file digest."""
+    digest = hashlib.sha256(Path(country.source_file).read_bytes()).hexdigest()[:8]
+    return f"{country.code} {country.last_verified} {digest}"
+
+
+def language_block(language: Language, offer: str) -> LanguageBlock:
+    gettext = language.translations.gettext
+    return LanguageBlock(
+        tag=language.tag,
+        direction=language.direction,
+        questions=" ".join(gettext(q) for q in poster_text.QUESTIONS),
+        offer=gettext(offer),
+        scan=gettext(poster_text.SCAN),
+        helpline_label=gettext(poster_text.HELPLINE),
+        emergency_label=gettext(poster_text.EMERGENCY),
+    )
+
+
+def build_content(
+    request: PosterRequest,
+    base_url: str,
+    *,
+    code: LocationCode | None = None,
+    today: date | None = None,
+) -> PosterContent:
+    country = request.country
+    helpline = poster_helpline(country)
+    emergency = country.shown(country.emergency)[0]
+    code = code or new_code(country.code)
+    url = payload_url(base_url, code)
+    host = urlsplit(base_url).netloc
+    offer = offer_text(helpline)
+    return PosterContent(
+        languages=tuple(language_block(lang, offer) for lang in request.languages),
+        helpline_display=helpline.number.display,
+        helpline_tel=helpline.number.dial,
+        emergency_number=emergency.number.display,
+        payload_url=url,
+        short_url=f"{host}/{code.compact}",
+        location_code=code.printed,
+        print_date=today or date.today(),
+        content_version=content_version(country),
+        venue=request.venue or None,
+        placement=request.placement or None,
+    )

@@ -1,0 +1,151 @@
+"""The poster page for venue managers: a plain form that returns a PDF or a print preview.
+
+No sign-in yet (the registry will add it, without cookies); nothing is stored:
+the codes exist only on the paper and in the placement list the manager keeps.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from helpsite.posters.batch import BatchRow, render_batch
+from helpsite.posters.content import (
+    PosterRequest,
+    PosterRequestError,
+    build_content,
+    default_languages,
+    parse_language_tags,
+)
+from qr import PosterRefused, formats, get_format, make_poster
+
+MAX_PLACEMENTS = 20
+MAX_FIELD = 200
+
+
+@dataclass
+class PosterForm:
+    country: str = "GB"
+    languages: str = ""
+    format: str = "a4"
+    venue: str = ""
+    placements: str = ""
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def placement_list(self) -> list[str]:
+        return [line.strip() for line in self.placements.splitlines() if line.strip()] or [""]
+
+
+def _site(request: Request):
+    return request.app.state.site
+
+
+def _render(request: Request, form: PosterForm, *, status: int = 200, preview=None) -> Response:
+    site = _site(request)
+    english = site.languages["en"]
+    html = site.renderer.render(
+        "staff/posters.html",
+        english,
+        form=form,
+        countries=site.countries_sorted(english),
+        formats=list(formats().values()),
+        languages=list(site.visitor_languages.values()),
+        preview=preview,
+        max_placements=MAX_PLACEMENTS,
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+async def poster_form(request: Request) -> Response:
+    site = _site(request)
+    form = PosterForm(country=request.query_params.get("country", "GB").upper()[:2])
+    country = site.countries.get(form.country) or site.countries["GB"]
+    form.country = country.code
+    form.languages = default_languages(country, site.visitor_languages, 3)
+    return _render(request, form)
+
+
+def validate(form: PosterForm, site) -> list[PosterRequest]:
+    """One request per placement; every field's problem is recorded next to it."""
+    for name in ("venue", "languages", "country", "format"):
+        if len(getattr(form, name)) > MAX_FIELD:
+            form.errors[name] = f"At most {MAX_FIELD} characters."
+    country = site.countries.get(form.country.upper())
+    if country is None:
+        form.errors["country"] = "Choose a country from the list."
+    fmt = None
+    try:
+        fmt = get_format(form.format)
+    except PosterRefused:
+        form.errors["format"] = "Choose a format from the list."
+    if fmt is not None and country is not None and not fmt.offered_in(country.code):
+        form.errors["format"] = f"{fmt.title} is not offered in {country.code}: choose another."
+    languages = ()
+    try:
+        languages = parse_language_tags(form.languages, site.visitor_languages)
+    except PosterRequestError as exc:
+        form.errors["languages"] = exc.message
+    if fmt is not None and languages and not form.errors.get("languages"):
+        if not fmt.min_languages <= len(languages) <= fmt.max_languages:
+            form.errors["languages"] = (
+                f"{fmt.title} takes {fmt.min_languages} to {fmt.max_languages} languages."
+            )
+        missing = [
+            t for t in fmt.required_languages if t not in {x.locale.language for x in languages}
+        ]
+        if missing:
+            form.errors["languages"] = f"{fmt.title} must include: {', '.join(missing)}."
+    placements = form.placement_list
+    if len(placements) > MAX_PLACEMENTS:
+        form.errors["placements"] = f"At most {MAX_PLACEMENTS} placements at once."
+    if any(len(p) > MAX_FIELD for p in placements):
+        form.errors["placements"] = f"Each placement: at most {MAX_FIELD} characters."
+    if form.errors:
+        return []
+    return [PosterRequest(country, languages, fmt.name, form.venue, p) for p in placements]
+
+
+async def poster_submit(request: Request) -> Response:
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        return PlainTextResponse("Posters are made from this site's own form.", status_code=403)
+    site = _site(request)
+    data = await request.form(max_files=0, max_fields=10)
+    form = PosterForm(
+        **{k: str(data.get(k, ""))[:2000] for k in PosterForm.__dataclass_fields__ if k != "errors"}
+    )
+    requests = validate(form, site)
+    if not requests:
+        return _render(request, form, status=400)
+    base_url = site.settings.base_url
+    try:
+        if data.get("action") == "preview":
+            content = build_content(requests[0], base_url)
+            png = await run_in_threadpool(
+                make_poster, content, requests[0].format_name, kind="png", dpi=60
+            )
+            preview = {"png": base64.b64encode(png).decode("ascii"), "content": content}
+            return _render(request, form, preview=preview)
+        rows = [BatchRow(i + 1, r, get_format(r.format_name)) for i, r in enumerate(requests)]
+        pdf, placements = await run_in_threadpool(render_batch, rows, base_url)
+    except (PosterRefused, PosterRequestError, ValueError) as exc:
+        form.errors["format"] = f"This poster cannot be printed: {exc}"
+        return _render(request, form, status=400)
+    name = f"posters-{form.country.lower()}-{form.format}.pdf"
+    codes = ", ".join(p.code for p in placements)
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"', "X-Poster-Codes": codes},
+    )
+
+
+ROUTES = [
+    Route("/staff/posters", poster_form, methods=["GET"], name="poster_form"),
+    Route("/staff/posters", poster_submit, methods=["POST"], name="poster_submit"),
+]

@@ -1,0 +1,76 @@
+"""The venue managers' poster page: errors next to fields, a PDF that decodes, a preview."""
+
+from __future__ import annotations
+
+from qr import read_pdf
+
+
+def test_the_form_offers_countries_formats_and_the_countrys_languages(client):
+    response = client.get("/staff/posters?country=RO")
+    assert response.status_code == 200
+    html = response.text
+    assert '<option value="RO" selected>' in html
+    assert 'name="languages" value="ro' in html
+    assert "A6 sticker" in html
+    assert "set-cookie" not in response.headers
+
+
+def test_errors_are_shown_next_to_each_field(client):
+    response = client.post(
+        "/staff/posters",
+        data={"country": "ZZ", "languages": "en,xx", "format": "a4", "action": "pdf"},
+    )
+    assert response.status_code == 400
+    html = response.text
+    assert 'id="country-error"' in html and "Choose a country" in html
+    assert 'id="languages-error"' in html and "'xx' is not offered" in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_us_letter_needs_english_and_spanish(client):
+    response = client.post(
+        "/staff/posters",
+        data={"country": "US", "languages": "en,vi,zh-hans", "format": "letter", "action": "pdf"},
+    )
+    assert response.status_code == 400
+    assert "must include: es" in response.text
+
+
+def test_download_returns_a_pdf_with_one_poster_per_placement(client):
+    response = client.post(
+        "/staff/posters",
+        data={
+            "country": "GB",
+            "languages": "en,ro",
+            "format": "a5",
+            "venue": "Central Station",
+            "placements": "Ladies toilets\nGents toilets",
+            "action": "pdf",
+        },
+    )
+    assert response.status_code == 200, response.text[:500]
+    assert response.headers["content-type"] == "application/pdf"
+    pages = read_pdf(response.content)
+    assert len(pages) == 2
+    codes = response.headers["x-poster-codes"].split(", ")
+    assert [p.urls[0].rsplit("/", 1)[1] for p in pages] == [
+        c.replace(" ", "").replace("-", "") for c in codes
+    ]
+
+
+def test_preview_shows_the_poster_inline(client):
+    response = client.post(
+        "/staff/posters",
+        data={"country": "IE", "languages": "en", "format": "a4", "action": "preview"},
+    )
+    assert response.status_code == 200
+    assert 'src="data:image/png;base64,' in response.text
+
+
+def test_a_cross_site_post_is_refused(client):
+    response = client.post(
+        "/staff/posters",
+        data={"country": "GB", "languages": "en", "format": "a4"},
+        headers={"Sec-Fetch-Site": "cross-site"},
+    )
+    assert response.status_code == 403

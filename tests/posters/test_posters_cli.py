@@ -1,0 +1,104 @@
+"""`helpsite posters make|batch`: files that decode to their own codes, or nothing at all."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from helpsite.cli import cli
+from qr import read_pdf
+
+
+def test_make_one_poster_prints_code_url_and_file(tmp_path):
+    out = tmp_path / "poster.pdf"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "posters",
+            "make",
+            "--country",
+            "gb",
+            "--languages",
+            "EN,ro_RO,pl",
+            "--format",
+            "a4",
+            "--venue",
+            "Central Station",
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    code, url, path = result.output.strip().splitlines()[-1].split("\t")
+    assert path == str(out)
+    assert url.endswith(code.replace(" ", "").replace("-", ""))
+    assert read_pdf(out.read_bytes())[0].urls == (url,)
+
+
+def test_make_refuses_a4_for_the_us_and_names_the_rule(tmp_path):
+    out = tmp_path / "poster.pdf"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "posters",
+            "make",
+            "--country",
+            "US",
+            "--languages",
+            "en,es,zh-Hans",
+            "--format",
+            "a4",
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code != 0
+    assert "not offered in US" in result.output
+    assert not out.exists()
+
+
+def test_batch_writes_pdf_and_placement_sheets(tmp_path):
+    venues = tmp_path / "venues.csv"
+    venues.write_text(
+        "venue,placement,country,languages,format\n"
+        'Central Station,Ladies toilets,GB,"en,ro",a5\n'
+        'Central Station,Gents toilets,GB,"en,pl",a5\n'
+        'Dublin Burger,Staff room,IE,"en,pl",a4\n',
+        "utf-8",
+    )
+    out = tmp_path / "posters.pdf"
+    result = CliRunner().invoke(cli, ["posters", "batch", str(venues), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = read_pdf(out.read_bytes())
+    assert len(pages) == 3
+    sheet = (tmp_path / "posters-placements.csv").read_text("utf-8").splitlines()
+    assert sheet[0] == "code,url,venue,placement,country,languages,format"
+    assert [p.urls[0] for p in pages] == [line.split(",")[1] for line in sheet[1:]]
+    assert "Gents toilets" in sheet[2] and "IE" in sheet[3]
+    assert (tmp_path / "posters-placements.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_bad_row_is_reported_by_number_and_nothing_is_written(tmp_path):
+    venues = tmp_path / "venues.csv"
+    venues.write_text(
+        "venue,placement,country,languages,format\n"
+        'A,door,GB,"en,ro",a4\n'
+        'B,door,XX,"en",a4\n'
+        'C,door,US,"en,es,vi",a4\n'
+        'D,door,GB,"en,klingon",a4\n',
+        "utf-8",
+    )
+    out = tmp_path / "posters.pdf"
+    result = CliRunner().invoke(cli, ["posters", "batch", str(venues), "--out", str(out)])
+    assert result.exit_code != 0
+    assert "row 3: country: 'XX'" in result.output
+    assert "row 4: format: a4 is not offered in US" in result.output
+    assert "row 5: languages: 'klingon' is not offered" in result.output
+    assert "row 2" not in result.output
+    assert list(tmp_path.iterdir()) == [venues]
+
+
+def test_formats_lists_us_formats_for_the_us():
+    result = CliRunner().invoke(cli, ["posters", "formats", "--country", "US"])
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.output.strip().splitlines()]
+    assert names == ["letter", "tabloid"]
