@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from functools import cached_property
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -30,11 +30,12 @@ class Site:
     renderer: Renderer
     _sorted: dict[str, list[Country]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def menu_languages(self) -> list[Language]:
-        return list(self.visitor_languages.values())
+        """Offered languages in the order of their own names (as CLDR spells them)."""
+        return sorted(self.visitor_languages.values(), key=lambda lang: lang.native_name.casefold())
 
-    @property
+    @cached_property
     def visitor_languages(self) -> dict[str, Language]:
         """Languages offered in menus and chosen from Accept-Language: never pseudo-locales."""
         return {slug: lang for slug, lang in self.languages.items() if not lang.pseudo}
@@ -97,7 +98,7 @@ def build_site(settings: Settings) -> Site:
     renderer = Renderer(
         settings.templates_dir,
         settings.static_dir,
-        {"page_title": settings.page_title, "today": date.today},
+        {"page_title": settings.page_title},
     )
     return Site(settings, load_countries(settings.countries_dir), languages, renderer)
 

@@ -6,6 +6,7 @@ and the freshness test can never disagree about what the template should be.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,12 +35,10 @@ def _babel(*args: str) -> None:
     CommandLineInterface().run(["pybabel", "--quiet", *args])
 
 
-def extract(output: Path = POT) -> Path:
-    """Write the template from templates, poster text and country data."""
-    import os
-
+def extract(output: Path = POT, root: Path = ROOT) -> Path:
+    """Write the template from templates, poster text and country data under ``root``."""
     cwd = os.getcwd()
-    os.chdir(ROOT)
+    os.chdir(root)
     try:
         _babel("extract", *EXTRACT_OPTIONS, f"--output-file={output}", ".")
     finally:

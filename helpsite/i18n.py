@@ -136,22 +136,30 @@ def parse_accept_language(header: str) -> list[str]:
     return [tag for _, _, tag in sorted(weighted)]
 
 
-def negotiate(header: str | None, offered: dict[str, Language], default: str) -> Language:
-    """The best offered language for an Accept-Language header.
+def match_tag(tag: str, offered: dict[str, Language]) -> Language | None:
+    """The offered language for one tag, in any case, with ``-`` or ``_``.
 
     An exact tag wins; otherwise the same language in a compatible script
     (``zh-CN`` finds ``zh-Hans``, ``pt-PT`` finds ``pt-BR``, ``ro-RO`` finds ``ro``).
     """
+    slug = tag.strip().lower().replace("_", "-")
+    if slug in offered:
+        return offered[slug]
+    try:
+        wanted = Locale.parse(slug, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    for language in offered.values():
+        script = language.locale.script
+        if language.locale.language == wanted.language and script in (None, wanted.script):
+            return language
+    return None
+
+
+def negotiate(header: str | None, offered: dict[str, Language], default: str) -> Language:
+    """The best offered language for an Accept-Language header, else the default."""
     for tag in parse_accept_language(header or ""):
-        slug = tag.lower().replace("_", "-")
-        if slug in offered:
-            return offered[slug]
-        try:
-            wanted = Locale.parse(slug, sep="-")
-        except (UnknownLocaleError, ValueError, TypeError):
-            continue
-        for language in offered.values():
-            script = language.locale.script
-            if language.locale.language == wanted.language and script in (None, wanted.script):
-                return language
+        language = match_tag(tag, offered)
+        if language is not None:
+            return language
     return offered[default.lower()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,11 @@ IN_CI = os.environ.get("HELPSITE_CI") == "1"
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings(exit_url="https://neutral.example/weather", pseudo_locales=True)
+    # HELPSITE_* variables still apply (e.g. a locales folder), but the exit never leaves
+    # for a real site and the pseudo-locales are on, so every check runs on them too.
+    return replace(
+        Settings.from_env(), exit_url="https://neutral.example/weather", pseudo_locales=True
+    )
 
 
 @pytest.fixture(scope="session")

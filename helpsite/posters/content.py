@@ -6,11 +6,10 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from helpsite import poster_text
 from helpsite.content.model import Country, Helpline
-from helpsite.i18n import Language
+from helpsite.i18n import Language, match_tag
 from qr.codes import LocationCode, new_code, payload_url
 from qr.content import LanguageBlock, PosterContent
 
@@ -37,10 +36,9 @@ def parse_language_tags(text: str, offered: dict[str, Language]) -> tuple[Langua
     """``en,zh-Hans, pt_br`` -> languages; BCP 47 in any case, with - or _."""
     chosen: list[Language] = []
     for raw in text.replace(";", ",").split(","):
-        tag = raw.strip().replace("_", "-").lower()
-        if not tag:
+        if not raw.strip():
             continue
-        language = offered.get(tag)
+        language = match_tag(raw, offered)
         if language is None:
             known = ", ".join(sorted(lang.tag for lang in offered.values()))
             raise PosterRequestError("languages", f"{raw.strip()!r} is not offered; use {known}")
@@ -72,15 +70,14 @@ def poster_helpline(country: Country) -> Helpline:
 
 
 def offer_text(helpline: Helpline) -> str:
-    """Never promise more than the line does: "24 hours" and "confidential" only when true."""
+    """Never promise more than the line does: "free", "24 hours" and "confidential" only
+    when the data says so."""
+    if not helpline.free:
+        return poster_text.OFFER_CALL
     always = helpline.hours is not None and helpline.hours.always
-    confidential = bool(helpline.confidentiality) and "confidential" in (
-        helpline.confidentiality.lower()
-    )
-    if helpline.free and confidential:
+    confidential = "confidential" in (helpline.confidentiality or "").lower()
+    if confidential:
         return poster_text.OFFER_CONFIDENTIAL_24H if always else poster_text.OFFER_CONFIDENTIAL
-    if helpline.free:
-        return poster_text.OFFER_24H if always else poster_text.OFFER
     return poster_text.OFFER_24H if always else poster_text.OFFER
 
 
@@ -115,7 +112,6 @@ def build_content(
     emergency = country.shown(country.emergency)[0]
     code = code or new_code(country.code)
     url = payload_url(base_url, code)
-    host = urlsplit(base_url).netloc
     offer = offer_text(helpline)
     return PosterContent(
         languages=tuple(language_block(lang, offer) for lang in request.languages),
@@ -123,7 +119,7 @@ def build_content(
         helpline_tel=helpline.number.dial,
         emergency_number=emergency.number.display,
         payload_url=url,
-        short_url=f"{host}/{code.compact}",
+        short_url=url.split("://", 1)[1],  # what a person types: the payload without scheme
         location_code=code.printed,
         print_date=today or date.today(),
         content_version=content_version(country),

@@ -74,7 +74,7 @@ def test_nothing_is_stored_and_nothing_loads_from_elsewhere(page, live_server, p
         ),
     )
     page.goto(live_server + path)
-    page.click("body")
+    page.click("h1")
     state = page.evaluate(
         """async () => ({
             cookie: document.cookie,

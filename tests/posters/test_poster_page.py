@@ -23,7 +23,7 @@ def test_errors_are_shown_next_to_each_field(client):
     assert response.status_code == 400
     html = response.text
     assert 'id="country-error"' in html and "Choose a country" in html
-    assert 'id="languages-error"' in html and "'xx' is not offered" in html
+    assert 'id="languages-error"' in html and "&#39;xx&#39; is not offered" in html
     assert 'aria-invalid="true"' in html
 
 
