@@ -29,6 +29,7 @@ class Site:
     languages: dict[str, Language]  # routable, by URL slug (pseudo-locales when enabled)
     renderer: Renderer
     _sorted: dict[str, list[Country]] = field(default_factory=dict)
+    _pages: dict[tuple, str] = field(default_factory=dict)
 
     @cached_property
     def menu_languages(self) -> list[Language]:
@@ -47,10 +48,18 @@ class Site:
         *,
         country: Country | None = None,
         path_after_language: str = "",
+        cache_key: tuple | None = None,
         **context,
     ) -> str:
-        """A visitor page with what every page shows: exit, menus, language links."""
-        return self.renderer.render(
+        """A visitor page with what every page shows: exit, menus, language links.
+
+        Content and catalogs are fixed after start-up, so a page is rendered once per
+        ``cache_key`` (which must name everything that varies, such as "open now")
+        and then served from memory.
+        """
+        if cache_key is not None and cache_key in self._pages:
+            return self._pages[cache_key]
+        html = self.renderer.render(
             template,
             language,
             languages=self.menu_languages,
@@ -60,6 +69,9 @@ class Site:
             path_after_language=path_after_language,
             **context,
         )
+        if cache_key is not None:
+            self._pages[cache_key] = html
+        return html
 
     def language(self, slug: str) -> Language | None:
         return self.languages.get(slug.lower())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -31,14 +32,17 @@ def helplines_for(country: Country, language: Language, now: datetime) -> list[H
         hours = helpline.hours
         zone_city = None
         if hours is not None and not hours.always:
-            zone_city = get_timezone_location(
-                ZoneInfo(hours.timezone), locale=language.locale, return_city=True
-            )
+            zone_city = _zone_city(hours.timezone, str(language.locale))
         open_now = hours is not None and hours.is_open(now)
         views.append(HelplineView(helpline, open_now, zone_city))
     # Trafficking lines first, then the rest in file order: the file orders by usefulness.
     views.sort(key=lambda v: v.helpline.kind != "trafficking")
     return views
+
+
+@functools.cache
+def _zone_city(timezone: str, locale: str) -> str:
+    return get_timezone_location(ZoneInfo(timezone), locale=locale, return_city=True)
 
 
 def rights_groups(country: Country) -> list[RightsGroup]:

@@ -54,6 +54,8 @@ def _page(
 def _help(
     request: Request, language: Language, country: Country, note: str | None = None, **kw
 ) -> HTMLResponse:
+    context = help_context(country, language)
+    open_now = tuple(view.open_now for view in context["helplines"])
     return _page(
         request,
         "help.html",
@@ -61,13 +63,23 @@ def _help(
         country=country,
         path_after_language=country.slug,
         code_note=note,
-        **help_context(country, language),
+        cache_key=("help", language.slug, country.code, note, open_now),
+        **context,
         **kw,
     )
 
 
 def _chooser(request: Request, language: Language, *, status: int = 200, **kw) -> HTMLResponse:
-    return _page(request, "chooser.html", language, status=status, not_found=status == 404, **kw)
+    not_found = status == 404
+    return _page(
+        request,
+        "chooser.html",
+        language,
+        status=status,
+        not_found=not_found,
+        cache_key=("chooser", language.slug, not_found),
+        **kw,
+    )
 
 
 async def home(request: Request) -> Response:
@@ -90,18 +102,27 @@ async def country_help(request: Request) -> Response:
     return _help(request, language, country)
 
 
-async def safety(request: Request) -> Response:
-    language = _site(request).language(request.path_params["lang"])
-    if language is None:
-        return _not_found(request)
-    return _page(request, "safety.html", language, path_after_language="safety")
+def _language_page(name: str):
+    """An endpoint for a page that depends on the language only (safety, privacy)."""
+
+    async def endpoint(request: Request) -> Response:
+        language = _site(request).language(request.path_params["lang"])
+        if language is None:
+            return _not_found(request)
+        return _page(
+            request,
+            f"{name}.html",
+            language,
+            path_after_language=name,
+            cache_key=(name, language.slug),
+        )
+
+    endpoint.__name__ = name
+    return endpoint
 
 
-async def privacy(request: Request) -> Response:
-    language = _site(request).language(request.path_params["lang"])
-    if language is None:
-        return _not_found(request)
-    return _page(request, "privacy.html", language, path_after_language="privacy")
+safety = _language_page("safety")
+privacy = _language_page("privacy")
 
 
 async def single_segment(request: Request) -> Response:

@@ -39,7 +39,9 @@ def live_server():
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     # The neutral page is our own health check here: tests must not leave the machine.
-    app = create_app(replace(Settings.from_env(), base_url=base, exit_url=f"{base}/healthz"))
+    app = create_app(
+        replace(Settings.from_env(), base_url=base, exit_url=f"{base}/healthz", pseudo_locales=True)
+    )
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, access_log=False, log_level="warning")
     )
