@@ -28,7 +28,8 @@ def test_no_sideways_scrolling_and_the_exit_is_on_screen(phone, live_server, slu
                 const root = document.scrollingElement;
                 const exit = document.querySelector('.exit-this-page__button');
                 const box = exit.getBoundingClientRect();
-                const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+                const x = box.x + box.width / 2, y = box.y + box.height / 2;
+                const hit = document.elementFromPoint(x, y);
                 const h1 = document.querySelector('h1').getBoundingClientRect();
                 return {
                     overflow: root.scrollWidth - window.innerWidth,
