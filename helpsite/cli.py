@@ -48,6 +48,7 @@ def serve(host: str, port: int, workers: int) -> None:
 
     settings = _settings()
     _startable(settings)
+    click.echo(f"helpsite: serving on http://{host}:{port} (no access log)", err=True)
     uvicorn.run(
         "helpsite.app:app",
         host=host,

@@ -6,7 +6,7 @@ a primitive element, any single mistyped character and any swap of two
 neighbouring characters changes the check, so a misread poster is noticed
 rather than silently sent somewhere else.
 
-Printed form ``GB 7K2Q-9XMD``; URL form ``GB7K2Q9XMD`` (upper case so the QR
+Printed form ``GB 7K2Q-9XM5``; URL form ``GB7K2Q9XM5`` (upper case so the QR
 encoder can use alphanumeric mode).  Parsing forgives case, spaces and dashes
 and maps O to 0 and I/L to 1, as Crockford base32 does.
 """
@@ -81,12 +81,12 @@ class LocationCode:
 
     @property
     def compact(self) -> str:
-        """The URL form: ``GB7K2Q9XMD``."""
+        """The URL form: ``GB7K2Q9XM5``."""
         return f"{self.country}{self.body}{self.check}"
 
     @property
     def printed(self) -> str:
-        """The human form printed beside the QR code: ``GB 7K2Q-9XMD``."""
+        """The human form printed beside the QR code: ``GB 7K2Q-9XM5``."""
         tail = self.body + self.check
         return f"{self.country} {tail[:4]}-{tail[4:]}"
 

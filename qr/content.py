@@ -63,8 +63,8 @@ class PosterContent:
     helpline_tel: str  # E.164 "+448000121700", or a short code "116006"; for the tel: link
     emergency_number: str  # as printed: "999"
     payload_url: str  # what the QR encodes: qr.codes.payload_url(...)
-    short_url: str  # printed beside the QR: "help.example.org/GB7K2Q9XMD"
-    location_code: str  # printed form: "GB 7K2Q-9XMD"
+    short_url: str  # printed beside the QR: "help.example.org/GB7K2Q9XM5"
+    location_code: str  # printed form: "GB 7K2Q-9XM5"
     print_date: datetime.date
     content_version: str  # catalog/content version, e.g. "2026.11-3"
     venue: str | None = None  # e.g. "Central Station"; printed small for staff

@@ -275,7 +275,7 @@ def layout_problems(layout: Layout) -> list[PosterRefused]:
 
 
 def _code_width_mm(layout: Layout) -> float:
-    # The printed code (always 12 characters, "GB 7K2Q-9XMD") must fit on one line.
+    # The printed code (always 12 characters, "GB 7K2Q-9XM5") must fit on one line.
     return text_width_mm("WW WWWW-WWWW", layout.text_pt)
 
 
