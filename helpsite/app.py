@@ -11,7 +11,7 @@ from starlette.middleware import Middleware
 
 from helpsite.content.loader import load_countries
 from helpsite.content.model import Country
-from helpsite.i18n import Language, load_languages
+from helpsite.i18n import SOURCE_LANGUAGE, Language, load_languages
 from helpsite.middleware.private_errors import PrivateErrorsMiddleware
 from helpsite.middleware.security_headers import SecurityHeadersMiddleware
 from helpsite.privacy_log import configure_logging
@@ -28,6 +28,7 @@ class Site:
     countries: dict[str, Country]
     languages: dict[str, Language]  # routable, by URL slug (pseudo-locales when enabled)
     renderer: Renderer
+    source_language: Language  # English, even when not offered to visitors (staff pages)
     _sorted: dict[str, list[Country]] = field(default_factory=dict)
     _pages: dict[tuple, str] = field(default_factory=dict)
 
@@ -67,6 +68,7 @@ class Site:
             country=country,
             exit_href=f"/exit/{country.slug}" if country else "/exit",
             path_after_language=path_after_language,
+            english_offered=SOURCE_LANGUAGE in self.visitor_languages,
             **context,
         )
         if cache_key is not None:
@@ -99,9 +101,8 @@ def offered_languages(
 
 
 def build_site(settings: Settings) -> Site:
-    languages = offered_languages(
-        load_languages(settings.locales_dir, pseudo=settings.pseudo_locales), settings
-    )
+    catalogs = load_languages(settings.locales_dir, pseudo=settings.pseudo_locales)
+    languages = offered_languages(catalogs, settings)
     if settings.default_language.lower() not in languages:
         raise SettingsError(
             f"HELPSITE_DEFAULT_LANGUAGE: {settings.default_language!r} is not an offered language"
@@ -112,7 +113,8 @@ def build_site(settings: Settings) -> Site:
         settings.static_dir,
         {"page_title": settings.page_title},
     )
-    return Site(settings, load_countries(settings.countries_dir), languages, renderer)
+    countries = load_countries(settings.countries_dir)
+    return Site(settings, countries, languages, renderer, catalogs[SOURCE_LANGUAGE])
 
 
 def create_app(settings: Settings | None = None) -> Starlette:

@@ -42,8 +42,14 @@ def language_of(po_path: Path) -> str:
     return po_path.parent.parent.name
 
 
-def untranslated(po_path: Path) -> list[str]:
-    return [_ids(m)[0] for m in _catalog(po_path) if m.id and (m.fuzzy or not all(_strings(m)))]
+def untranslated(po_path: Path, pot_path: Path | None = None) -> list[str]:
+    """Entries fuzzy or empty, and (given the template) entries the catalog lacks."""
+    catalog = _catalog(po_path)
+    found = [_ids(m)[0] for m in catalog if m.id and (m.fuzzy or not all(_strings(m)))]
+    if pot_path is not None:
+        have = {(m.context, m.id) for m in catalog if m.id}
+        found += [_ids(m)[0] for m in _catalog(pot_path) if m.id and (m.context, m.id) not in have]
+    return found
 
 
 def msgstr_problems(po_path: Path) -> list[str]:

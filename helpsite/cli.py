@@ -56,6 +56,8 @@ def serve(host: str, port: int, workers: int) -> None:
         workers=workers,
         access_log=False,
         server_header=False,
+        proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
         log_config=UVICORN_LOG_CONFIG,
         log_level=settings.log_level,
     )
@@ -204,6 +206,7 @@ def make_one(country, languages, format_name, venue, placement, dpi, out) -> Non
         make_poster(content, fmt, out, dpi=dpi)
     except (PosterRequestError, PosterRefused) as exc:
         raise click.ClickException(str(exc)) from None
+    _warn_base_url(site.settings.base_url)
     for language in chosen:
         if not language.reviewed:
             click.echo(f"note: the {language.tag} translation is not yet reviewed", err=True)
@@ -211,7 +214,7 @@ def make_one(country, languages, format_name, venue, placement, dpi, out) -> Non
 
 
 @posters.command(name="batch")
-@click.argument("csv_file", type=click.File("r", encoding="utf-8-sig"))
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="posters.pdf")
 def make_many(csv_file, out) -> None:
     """One poster per CSV row (venue, placement, country, languages, format), all or nothing.
@@ -230,7 +233,13 @@ def make_many(csv_file, out) -> None:
 
     site = _site_for_posters()
     try:
-        rows = read_rows(csv_file.read(), site.countries, site.visitor_languages)
+        text = Path(csv_file).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise click.ClickException(
+            f"{csv_file} is not UTF-8 text: save it as 'CSV UTF-8' and try again"
+        ) from None
+    try:
+        rows = read_rows(text, site.countries, site.visitor_languages)
         with click.progressbar(length=len(rows), label="posters", file=sys.stderr) as bar:
             pdf, placements = render_batch(rows, site.settings.base_url, progress=bar.update)
     except BatchError as exc:
@@ -245,9 +254,18 @@ def make_many(csv_file, out) -> None:
         sheet_pdf: placements_pdf(placements, date.today()),
     }
     _write_all(files)
+    _warn_base_url(site.settings.base_url)
     for placement in placements:
         click.echo(f"{placement.code}\t{placement.url}\t{target}")
     click.echo(f"{len(placements)} posters: {target}, {sheet_csv}, {sheet_pdf}", err=True)
+
+
+def _warn_base_url(base_url: str) -> None:
+    from helpsite.posters.content import check_base_url
+
+    warning = check_base_url(base_url)
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def _write_all(files: dict) -> None:

@@ -55,15 +55,27 @@ def tag_for(locale_dir_name: str) -> str:
     return locale_dir_name.replace("_", "-")
 
 
-def is_complete(po_path: Path) -> bool:
-    """Every message translated and none fuzzy."""
+def template_ids(pot_path: Path) -> set:
+    """Every (context, msgid) the template asks for."""
+    if not pot_path.exists():
+        return set()
+    with pot_path.open("rb") as handle:
+        return {(m.context, m.id) for m in read_po(handle) if m.id}
+
+
+def is_complete(po_path: Path, required: set | None = None) -> bool:
+    """Every message of the template present and translated, none fuzzy."""
     with po_path.open("rb") as handle:
         catalog = read_po(handle)
-    return all(
-        (all(m.string) if isinstance(m.string, tuple) else bool(m.string)) and not m.fuzzy
+    translated = {
+        (m.context, m.id)
         for m in catalog
         if m.id
-    )
+        and not m.fuzzy
+        and (all(m.string) if isinstance(m.string, tuple) else bool(m.string))
+    }
+    present = {(m.context, m.id) for m in catalog if m.id}
+    return present <= translated and (required or set()) <= translated
 
 
 def is_reviewed(language_dir: Path) -> bool:
@@ -91,6 +103,7 @@ def load_languages(locales_dir: str | Path, *, pseudo: bool = False) -> dict[str
             reviewed=True,
         )
     }
+    required = template_ids(root / f"{DOMAIN}.pot")
     for po_path in sorted(root.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         name = po_path.parent.parent.name
         mo_path = po_path.with_suffix(".mo")
@@ -105,7 +118,8 @@ def load_languages(locales_dir: str | Path, *, pseudo: bool = False) -> dict[str
         with mo_path.open("rb") as handle:
             translations = Translations(handle, domain=DOMAIN)
         reviewed = is_reviewed(po_path.parent.parent)
-        language = Language(tag_for(name), locale, translations, is_complete(po_path), reviewed)
+        complete = is_complete(po_path, required)
+        language = Language(tag_for(name), locale, translations, complete, reviewed)
         languages[language.slug] = language
     if pseudo:
         from helpsite.pseudo import pseudo_translations

@@ -23,6 +23,5 @@ OFFER_24H = N_("Free help, 24 hours")
 OFFER = N_("Free help")
 OFFER_CALL = N_("Call for help")  # a line that is not free: promise nothing about cost
 SCAN = N_("Scan the code with your phone camera")
-TYPE_ADDRESS = N_("Or type this address:")
 HELPLINE = N_("Helpline")
 EMERGENCY = N_("Emergency")

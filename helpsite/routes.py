@@ -89,7 +89,9 @@ async def home(request: Request) -> Response:
 async def language_home(request: Request) -> Response:
     language = _site(request).language(request.path_params["lang"])
     if language is None:
-        return _not_found(request)
+        # "/GB7K2Q9XM5/" or "/gb/": a code or country with a trailing slash.
+        request.path_params["token"] = request.path_params["lang"]
+        return await single_segment(request)
     return _chooser(request, language)
 
 

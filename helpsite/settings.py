@@ -40,6 +40,17 @@ def _list(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
+LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
+
+
+def _log_level(value: str) -> str:
+    # uvicorn's "trace" level logs connections and paths: never allowed.
+    level = value.strip().lower()
+    if level not in LOG_LEVELS:
+        raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}, got {value!r}")
+    return level
+
+
 def _url(value: str) -> str:
     value = value.strip()
     if not value.startswith(("https://", "http://")):
@@ -89,6 +100,11 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "forwarded_allow_ips",
+        "127.0.0.1",
+        "Proxies trusted to say a request came over HTTPS (X-Forwarded-Proto), comma-separated.",
+    ),
+    Setting(
         "countries_dir",
         str(ROOT / "helpsite" / "countries"),
         "Folder of country data files (<cc>.toml).",
@@ -112,6 +128,7 @@ SETTINGS: tuple[Setting, ...] = (
         "log_level",
         "warning",
         "Log level; no level ever logs a client address, user agent or request path.",
+        _log_level,
     ),
 )
 
@@ -125,11 +142,12 @@ class Settings:
     languages: tuple[str, ...] = SETTINGS[4].default
     pseudo_locales: bool = SETTINGS[5].default
     hsts_max_age: int = SETTINGS[6].default
-    countries_dir: str = SETTINGS[7].default
-    locales_dir: str = SETTINGS[8].default
-    templates_dir: str = SETTINGS[9].default
-    static_dir: str = SETTINGS[10].default
-    log_level: str = SETTINGS[11].default
+    forwarded_allow_ips: str = SETTINGS[7].default
+    countries_dir: str = SETTINGS[8].default
+    locales_dir: str = SETTINGS[9].default
+    templates_dir: str = SETTINGS[10].default
+    static_dir: str = SETTINGS[11].default
+    log_level: str = SETTINGS[12].default
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

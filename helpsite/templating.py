@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_day_names
 from babel.lists import format_list
 from markupsafe import Markup
@@ -129,7 +129,7 @@ def site_name(url: str) -> str:
 def _language_name(tag: str, locale: Locale) -> str:
     try:
         return Locale.parse(tag, sep="-").get_display_name(locale) or tag
-    except (ValueError, TypeError):
+    except (UnknownLocaleError, ValueError, TypeError):
         return tag
 
 

@@ -96,6 +96,27 @@ def test_other_methods_are_refused_plainly(client):
     assert response.status_code == 405
 
 
+@pytest.mark.parametrize("path", ["/gb/", "/GB7K2Q9XM5/"])
+def test_a_trailing_slash_still_leads_to_help(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert 'href="tel:999"' in response.text
+
+
+def test_a_country_without_a_confirmed_helpline_shows_no_empty_section(client, site):
+    country = site.countries["FR"]
+    assert not country.shown(country.helplines)
+    html = client.get("/en/fr").text
+    assert 'id="helplines"' not in html
+    assert 'href="tel:112"' in html
+
+
+def test_a_number_only_diallable_inside_the_country_offers_no_foreign_form(client):
+    html = client.get("/en/au").text
+    assert 'href="tel:131237"' in html
+    assert "+61 131237" not in html
+
+
 def test_health(client):
     assert client.get("/healthz").text == "ok"
 

@@ -59,11 +59,11 @@ def parse_days(text: str) -> tuple[int, ...]:
 def _time(text: object, key: str) -> time:
     try:
         hours, minutes = str(text).split(":")
-        if hours == "24" and minutes == "00":
-            return time(23, 59, 59)
         return time(int(hours), int(minutes))
     except ValueError:
-        raise HoursError(f"{key} {text!r}: use HH:MM") from None
+        raise HoursError(
+            f"{key} {text!r}: use HH:MM from 00:00 to 23:59 (00:00 for midnight)"
+        ) from None
 
 
 def parse_hours(value: object, timezone: str) -> Hours:

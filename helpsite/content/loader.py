@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
+from babel import Locale, UnknownLocaleError
 
 from helpsite.content.hours import HoursError, parse_hours
 from helpsite.content.model import (
@@ -143,6 +144,15 @@ class _Reader:
                     )
 
 
+def known_language(tag: object) -> bool:
+    """Whether CLDR can name the language, so every page can show it."""
+    try:
+        Locale.parse(str(tag), sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
+
+
 def _looks_like_phone(text: str, region: str) -> bool:
     try:
         number = phonenumbers.parse(text, region)
@@ -220,6 +230,7 @@ def _load_one(path: Path, today: date) -> tuple[Country | None, list[Problem]]:
             "hours",
             "timezone",
             "confidentiality",
+            "confidential",
             "languages",
             "interpreters",
             "interpreter_note",
@@ -252,11 +263,15 @@ def _load_one(path: Path, today: date) -> tuple[Country | None, list[Problem]]:
         online = r.typed(table, "online", where, str)
         if online is not None and not online.startswith("https://"):
             r.error(f"{where}.online", "must be an https URL")
+        for tag in r.typed(table, "languages", where, list, []):
+            if not known_language(tag):
+                r.error(f"{where}.languages", f"{tag!r} is not a language tag CLDR knows")
         values = {
             "sms": r.phone(table, "sms", where),
             "textphone": r.phone(table, "textphone", where),
             "languages": tuple(r.typed(table, "languages", where, list, [])),
             "interpreters": r.typed(table, "interpreters", where, bool, False),
+            "confidential": r.typed(table, "confidential", where, bool, False),
         }
         if None in (fact["source"], fact["verified"]) or (number is None and not hidden):
             return None

@@ -53,6 +53,7 @@ class Helpline(Fact):
     free: bool
     hours: Hours | None = None
     confidentiality: str | None = None
+    confidential: bool = False  # the line itself says calls are confidential (posters say so)
     languages: tuple[str, ...] = ()
     interpreters: bool = False
     interpreter_note: str | None = None

@@ -6,6 +6,7 @@ they have no E.164 form and are dialled as they are, so they get their own path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import phonenumbers
@@ -47,7 +48,8 @@ def parse_phone(raw: str, region: str) -> PhoneNumber:
                 raw=raw,
                 region=region,
                 display=f"{prefix} {inner.display}",
-                dial=prefix + inner.dial.lstrip("+"),
+                # The relay service dials the number as written in the country.
+                dial=prefix + re.sub(r"\D", "", inner.display),
                 international=None,
                 short=True,
                 only_possible=inner.only_possible,
@@ -57,10 +59,15 @@ def parse_phone(raw: str, region: str) -> PhoneNumber:
     except phonenumbers.NumberParseException as exc:
         raise PhoneNumberError(f"{raw!r} cannot be read as a phone number: {exc}") from None
     if phonenumbers.is_valid_number_for_region(number, region):
+        national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        if not phonenumbers.can_be_internationally_dialled(number):
+            # Such as Australia's 13 numbers: only reachable from inside the country,
+            # so no +CC form is shown or dialled.
+            return PhoneNumber(raw, region, national, re.sub(r"\D", "", national), None, False)
         return PhoneNumber(
             raw=raw,
             region=region,
-            display=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
+            display=national,
             dial=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
             international=phonenumbers.format_number(
                 number, phonenumbers.PhoneNumberFormat.INTERNATIONAL

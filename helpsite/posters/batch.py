@@ -21,6 +21,7 @@ from helpsite.posters.content import (
     PosterRequestError,
     build_content,
     parse_language_tags,
+    poster_helpline,
 )
 from qr import PosterRefused, get_format, make_batch
 from qr.codes import new_code
@@ -29,6 +30,7 @@ from qr.formats import PosterFormat
 
 COLUMNS = ("venue", "placement", "country", "languages", "format")
 MAX_ROWS = 2000
+MAX_TEXT = 200
 CHUNK = 10
 
 
@@ -63,24 +65,32 @@ def read_rows(
 ) -> list[BatchRow]:
     """Validate the whole CSV; raise BatchError listing every bad row."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    try:
+        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise BatchError([f"row 1: not readable as CSV ({exc})"]) from None
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise BatchError(
             [f"row 1: missing column(s) {', '.join(missing)}; need {', '.join(COLUMNS)}"]
         )
     rows, problems = [], []
-    for number, raw in enumerate(reader, start=2):
-        record = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
-        if not any(record.get(c) for c in COLUMNS):
-            continue  # blank line
-        if None in raw:
-            problems.append(f"row {number}: more cells than columns (quote language lists)")
-            continue
-        try:
-            rows.append(_row(number, record, countries, offered))
-        except (PosterRequestError, PosterRefused) as exc:
-            problems.append(f"row {number}: {exc}")
+    try:
+        for number, raw in enumerate(reader, start=2):
+            if None in raw:
+                problems.append(
+                    f'row {number}: more cells than columns (quote language lists: "en,ro")'
+                )
+                continue
+            record = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+            if not any(record.get(c) for c in COLUMNS):
+                continue  # blank line
+            try:
+                rows.append(_row(number, record, countries, offered))
+            except (PosterRequestError, PosterRefused) as exc:
+                problems.append(f"row {number}: {exc}")
+    except csv.Error as exc:
+        problems.append(f"row {reader.line_num}: not readable as CSV ({exc})")
     if len(rows) + len(problems) > MAX_ROWS:
         problems.append(f"more than {MAX_ROWS} rows: split the file")
     if not rows and not problems:
@@ -102,6 +112,17 @@ def _row(
     if not fmt.offered_in(country.code):
         raise PosterRequestError("format", f"{fmt.name} is not offered in {country.code}")
     languages = parse_language_tags(record["languages"], offered)
+    if not fmt.min_languages <= len(languages) <= fmt.max_languages:
+        raise PosterRequestError(
+            "languages", f"{fmt.title} takes {fmt.min_languages} to {fmt.max_languages} languages"
+        )
+    missing = [t for t in fmt.required_languages if t not in {x.locale.language for x in languages}]
+    if missing:
+        raise PosterRequestError("languages", f"{fmt.title} must include {', '.join(missing)}")
+    for name in ("venue", "placement"):
+        if len(record[name]) > MAX_TEXT:
+            raise PosterRequestError(name, f"at most {MAX_TEXT} characters")
+    poster_helpline(country)  # refuses a country with no helpline a poster may print
     request = PosterRequest(country, languages, fmt.name, record["venue"], record["placement"])
     return BatchRow(number, request, fmt)
 
@@ -123,7 +144,10 @@ def render_batch(
         while code.compact in seen:  # vanishingly rare; never two posters with one code
             code = new_code(row.request.country.code)
         seen.add(code.compact)
-        contents.append(build_content(row.request, base_url, code=code, today=today))
+        try:
+            contents.append(build_content(row.request, base_url, code=code, today=today))
+        except (PosterRequestError, PosterRefused, ValueError) as exc:
+            raise BatchError([f"row {row.row}: {exc}"]) from None
     # Render each format together (one page size per PDF), then merge in row order.
     by_format: dict[str, list[int]] = {}
     for index, row in enumerate(rows):

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from helpsite import poster_text
 from helpsite.content.model import Country, Helpline
@@ -56,15 +57,28 @@ def default_languages(country: Country, offered: dict[str, Language], limit: int
     return ",".join(tags[:limit]) or "en"
 
 
+# A poster asks "Are you forced to work?": its line must be for everyone who answers yes.
+# Lines for one group (violence against women) stay on the web page, not on posters.
+POSTER_KINDS = ("trafficking", "anonymous-report", "labour", "police")
+
+
 def poster_helpline(country: Country) -> Helpline:
     """The number a poster prints: a trafficking line, free and 24/7 if there is one."""
-    lines = [h for h in country.shown(country.helplines) if h.number is not None]
+    lines = [
+        h
+        for h in country.shown(country.helplines)
+        if h.number is not None and h.kind in POSTER_KINDS
+    ]
     if not lines:
-        raise PosterRequestError("country", f"{country.code} has no verified helpline to print")
+        raise PosterRequestError(
+            "country",
+            f"{country.code} has no verified helpline for everyone to print on a poster"
+            " (its page still lists the emergency numbers and any other lines)",
+        )
 
     def rank(h: Helpline) -> tuple:
         always = h.hours is not None and h.hours.always
-        return (h.kind != "trafficking", not h.free, not always)
+        return (POSTER_KINDS.index(h.kind), not h.free, not always)
 
     return sorted(lines, key=rank)[0]
 
@@ -75,8 +89,7 @@ def offer_text(helpline: Helpline) -> str:
     if not helpline.free:
         return poster_text.OFFER_CALL
     always = helpline.hours is not None and helpline.hours.always
-    confidential = "confidential" in (helpline.confidentiality or "").lower()
-    if confidential:
+    if helpline.confidential:
         return poster_text.OFFER_CONFIDENTIAL_24H if always else poster_text.OFFER_CONFIDENTIAL
     return poster_text.OFFER_24H if always else poster_text.OFFER
 
@@ -100,6 +113,26 @@ def language_block(language: Language, offer: str) -> LanguageBlock:
     )
 
 
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+def check_base_url(base_url: str) -> str | None:
+    """Refuse an address that would send the code unencrypted; warn for a local one."""
+    parts = urlsplit(base_url)
+    if parts.scheme == "https":
+        return None
+    if parts.hostname in LOCAL_HOSTS:
+        return (
+            f"these posters point at {base_url}, this computer's own address: fine for a trial,"
+            " useless on a wall (set HELPSITE_BASE_URL)"
+        )
+    raise PosterRequestError(
+        "base_url",
+        f"{base_url} is not https: the location code would cross the network unencrypted"
+        " (set HELPSITE_BASE_URL to the site's https address)",
+    )
+
+
 def build_content(
     request: PosterRequest,
     base_url: str,
@@ -107,6 +140,7 @@ def build_content(
     code: LocationCode | None = None,
     today: date | None = None,
 ) -> PosterContent:
+    check_base_url(base_url)
     country = request.country
     helpline = poster_helpline(country)
     emergency = country.shown(country.emergency)[0]

@@ -19,8 +19,10 @@ from helpsite.posters.content import (
     PosterRequest,
     PosterRequestError,
     build_content,
+    check_base_url,
     default_languages,
     parse_language_tags,
+    poster_helpline,
 )
 from qr import PosterRefused, formats, get_format, make_poster
 
@@ -48,11 +50,12 @@ def _site(request: Request):
 
 def _render(request: Request, form: PosterForm, *, status: int = 200, preview=None) -> Response:
     site = _site(request)
-    english = site.languages["en"]
+    english = site.source_language  # staff pages are in English for now
     html = site.renderer.render(
         "staff/posters.html",
         english,
         form=form,
+        base_url_warning=check_base_url_quietly(site.settings.base_url),
         countries=site.countries_sorted(english),
         formats=list(formats().values()),
         languages=list(site.visitor_languages.values()),
@@ -62,11 +65,18 @@ def _render(request: Request, form: PosterForm, *, status: int = 200, preview=No
     return HTMLResponse(html, status_code=status)
 
 
+def check_base_url_quietly(base_url: str) -> str | None:
+    try:
+        return check_base_url(base_url)
+    except PosterRequestError as exc:
+        return exc.message
+
+
 async def poster_form(request: Request) -> Response:
     site = _site(request)
-    form = PosterForm(country=request.query_params.get("country", "GB").upper()[:2])
-    country = site.countries.get(form.country) or site.countries["GB"]
-    form.country = country.code
+    wanted = request.query_params.get("country", "GB").upper()[:2]
+    country = site.countries.get(wanted) or next(iter(site.countries_sorted(site.source_language)))
+    form = PosterForm(country=country.code)
     form.languages = default_languages(country, site.visitor_languages, 3)
     return _render(request, form)
 
@@ -76,9 +86,15 @@ def validate(form: PosterForm, site) -> list[PosterRequest]:
     for name in ("venue", "languages", "country", "format"):
         if len(getattr(form, name)) > MAX_FIELD:
             form.errors[name] = f"At most {MAX_FIELD} characters."
+    form.venue = form.venue.strip()
     country = site.countries.get(form.country.upper())
     if country is None:
         form.errors["country"] = "Choose a country from the list."
+    else:
+        try:
+            poster_helpline(country)
+        except PosterRequestError as exc:
+            form.errors["country"] = exc.message
     fmt = None
     try:
         fmt = get_format(form.format)
@@ -102,7 +118,7 @@ def validate(form: PosterForm, site) -> list[PosterRequest]:
         if missing:
             form.errors["languages"] = f"{fmt.title} must include: {', '.join(missing)}."
     placements = form.placement_list
-    if len(placements) > MAX_PLACEMENTS:
+    if len(form.placements) > MAX_PLACEMENTS * (MAX_FIELD + 2) or len(placements) > MAX_PLACEMENTS:
         form.errors["placements"] = f"At most {MAX_PLACEMENTS} placements at once."
     if any(len(p) > MAX_FIELD for p in placements):
         form.errors["placements"] = f"Each placement: at most {MAX_FIELD} characters."
@@ -116,9 +132,8 @@ async def poster_submit(request: Request) -> Response:
         return PlainTextResponse("Posters are made from this site's own form.", status_code=403)
     site = _site(request)
     data = await request.form(max_files=0, max_fields=10)
-    form = PosterForm(
-        **{k: str(data.get(k, ""))[:2000] for k in PosterForm.__dataclass_fields__ if k != "errors"}
-    )
+    fields = [name for name in PosterForm.__dataclass_fields__ if name != "errors"]
+    form = PosterForm(**{name: str(data.get(name, "")) for name in fields})
     requests = validate(form, site)
     if not requests:
         return _render(request, form, status=400)

@@ -58,6 +58,12 @@ def test_unverified_facts_are_kept_but_hidden(data_dir):
         ("free = true", 'free = "yes"', "helplines[0].free"),
         ("interpreters = true", "interpreter = true", "helplines[0].interpreter: unknown field"),
         (
+            "interpreters = true",
+            'interpreters = true\nlanguages = ["en", "tlh"]',
+            "helplines[0].languages: 'tlh' is not a language tag",
+        ),
+        ("free = true", 'free = true\nconfidential = "yes"', "helplines[0].confidential"),
+        (
             'description = "Help on weekdays."',
             'description = "Call 0141 276 7724 on weekdays."',
             "helplines[1].description: holds the number",

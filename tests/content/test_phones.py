@@ -15,6 +15,17 @@ def test_a_full_number_gets_e164_and_national_forms():
     assert not number.short
 
 
+def test_a_number_not_diallable_from_abroad_has_no_international_form():
+    number = parse_phone("13 12 37", "AU")  # Australian Federal Police: 13 numbers
+    assert number.dial == "131237"
+    assert number.international is None
+
+
+def test_a_relay_prefix_dials_the_number_as_written_in_the_country():
+    assert parse_phone("18001 101", "GB").dial == "18001101"
+    assert parse_phone("18001 0800 012 1700", "GB").dial == "1800108000121700"
+
+
 @pytest.mark.parametrize(("raw", "region"), [("999", "GB"), ("112", "DE"), ("116 006", "AL")])
 def test_short_numbers_are_dialled_as_they_are(raw, region):
     number = parse_phone(raw, region)

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from helpsite.posters.content import (
+    POSTER_KINDS,
     PosterRequest,
     PosterRequestError,
     build_content,
@@ -38,8 +39,9 @@ def test_the_poster_prints_a_free_24_hour_trafficking_line_where_there_is_one(si
 
 def test_the_offer_never_promises_more_than_the_line(site):
     for country in site.countries.values():
-        if not any(h.number for h in country.shown(country.helplines)):
-            with pytest.raises(PosterRequestError, match="no verified helpline to print"):
+        printable = [h for h in country.shown(country.helplines) if h.kind in POSTER_KINDS]
+        if not printable:
+            with pytest.raises(PosterRequestError, match="no verified helpline for everyone"):
                 poster_helpline(country)
             continue
         helpline = poster_helpline(country)
@@ -68,3 +70,28 @@ def test_content_uses_the_data_and_the_catalogs(site):
     assert english.questions.startswith("Are you forced to work?")
     assert romanian.questions != english.questions
     assert content.content_version.startswith("GB 2026-")
+
+
+def test_a_plain_http_public_address_is_refused_and_a_local_one_warned(site):
+    from helpsite.posters.content import check_base_url
+
+    assert check_base_url("https://help.example") is None
+    assert "this computer's own address" in check_base_url("http://127.0.0.1:8000")
+    with pytest.raises(PosterRequestError, match="not https"):
+        check_base_url("http://help.example")
+
+
+def test_lines_for_one_group_are_not_printed_on_posters(site):
+    # Germany's listed line is for women only: a poster asking "Are you forced to work?"
+    # must not send everyone there, so Germany's posters are refused with a reason.
+    with pytest.raises(PosterRequestError, match="no verified helpline for everyone"):
+        poster_helpline(site.countries["DE"])
+
+
+def test_confidential_comes_from_the_data_field_not_from_wording(site):
+    from dataclasses import replace
+
+    line = poster_helpline(site.countries["GB"])
+    assert offer_text(line) == "Free, confidential help, 24 hours"
+    unsure = replace(line, confidential=False, confidentiality="Calls are not confidential.")
+    assert offer_text(unsure) == "Free help, 24 hours"

@@ -74,3 +74,28 @@ def test_a_cross_site_post_is_refused(client):
         headers={"Sec-Fetch-Site": "cross-site"},
     )
     assert response.status_code == 403
+
+
+def test_too_many_placements_are_refused_not_cut(client):
+    placements = "\n".join(f"Placement {n} with a long description" for n in range(25))
+    response = client.post(
+        "/staff/posters",
+        data={"country": "GB", "languages": "en", "format": "a4", "placements": placements},
+    )
+    assert response.status_code == 400
+    assert 'id="placements-error"' in response.text
+    assert "Placement 24 with a long description" in response.text  # kept for correcting
+
+
+def test_the_page_works_when_english_is_not_offered_to_visitors(settings):
+    from dataclasses import replace
+
+    from starlette.testclient import TestClient
+
+    from helpsite.app import create_app
+
+    app = create_app(replace(settings, languages=("de", "ro"), default_language="de"))
+    with TestClient(app) as local:
+        assert local.get("/staff/posters").status_code == 200
+        html = local.get("/ro/gb").text
+        assert 'href="/en/gb" hreflang="en" lang="en"' not in html

@@ -102,3 +102,52 @@ def test_formats_lists_us_formats_for_the_us():
     assert result.exit_code == 0
     names = [line.split()[0] for line in result.output.strip().splitlines()]
     assert names == ["letter", "tabloid"]
+
+
+def test_batch_reports_unquoted_lists_unreadable_cells_and_countries_without_a_line(tmp_path):
+    venues = tmp_path / "venues.csv"
+    venues.write_text(
+        "venue,placement,country,languages,format\n"
+        "A,door,GB,en,ro,a4\n"
+        'B,door,FR,"fr",a4\n'
+        'C,door,GB,"en,ro",a4\n',
+        "utf-8",
+    )
+    out = tmp_path / "posters.pdf"
+    result = CliRunner().invoke(cli, ["posters", "batch", str(venues), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "row 2: more cells than columns" in result.output
+    assert "row 3: country: FR has no verified helpline" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_batch_refuses_a_file_that_is_not_utf8(tmp_path):
+    venues = tmp_path / "venues.csv"
+    venues.write_bytes(
+        "venue,placement,country,languages,format\nCafé,door,GB,en,a4\n".encode("cp1252")
+    )
+    result = CliRunner().invoke(
+        cli, ["posters", "batch", str(venues), "--out", str(tmp_path / "p.pdf")]
+    )
+    assert result.exit_code == 1
+    assert "is not UTF-8 text" in result.output
+
+
+def test_a_poster_for_a_local_address_says_it_will_not_work_on_a_wall(tmp_path):
+    result = CliRunner().invoke(
+        cli,
+        [
+            "posters",
+            "make",
+            "--country",
+            "IE",
+            "--languages",
+            "en",
+            "--out",
+            str(tmp_path / "p.pdf"),
+        ],
+        env={"HELPSITE_BASE_URL": "http://127.0.0.1:8000"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "this computer's own address" in result.output
