@@ -14,12 +14,14 @@ import argparse
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import qr  # noqa: E402
 from helpsite.app import build_site  # noqa: E402
+from helpsite.posters.batch import BatchRow, render_batch  # noqa: E402
 from helpsite.posters.content import PosterRequest, build_content, parse_language_tags  # noqa: E402
 from helpsite.settings import Settings  # noqa: E402
 
@@ -53,6 +55,16 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     print(f"A4 batch of 100: {elapsed:.1f} s ({elapsed / 100:.3f} s per poster)")
     print(f"A4 batch of 100: {len(pdf):,} bytes ({len(pdf) / 100:,.0f} bytes per poster)")
+
+    # As `helpsite posters batch` runs a venue list: every row its own placement text.
+    rows = [
+        BatchRow(n + 2, replace(request, placement=f"Cubicle {n + 1}"), qr.get_format("a4"))
+        for n in range(100)
+    ]
+    started = time.perf_counter()
+    pdf, _placements = render_batch(rows, BASE_URL)
+    elapsed = time.perf_counter() - started
+    print(f"A4 CSV batch of 100 rows, distinct placements: {elapsed:.1f} s ({len(pdf):,} bytes)")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from helpsite.app import create_app  # noqa: E402
 from tests.conftest import visitor_urls  # noqa: E402
 
 BUDGET = 14_000
+OUT = ROOT / "bench" / "out"
 DURATION = int(os.environ.get("BENCH_SECONDS", "5"))
 
 
@@ -61,6 +62,12 @@ def page_sizes() -> str:
         lines.append(f"  {url:<14} raw {raw:>6}  gzip {packed:>6}")
     over = [r for r in rows if r[2] > BUDGET]
     lines.append(f"over budget: {len(over)}")
+    table = OUT / "page-sizes.tsv"
+    table.parent.mkdir(exist_ok=True)
+    table.write_text(
+        "url\traw bytes\tgzip bytes\n" + "".join(f"{u}\t{r}\t{g}\n" for u, r, g in rows), "utf-8"
+    )
+    lines.append(f"every page: {table.relative_to(ROOT)}")
     return "\n".join(lines)
 
 

@@ -178,7 +178,9 @@ def _widest_variant(content: PosterContent) -> PosterContent:
 
 
 def _shape_key(content: PosterContent, fmt: PosterFormat) -> tuple:
-    # Posters that differ only in their code lay out identically (codes have fixed length).
+    # Posters that differ only in their code, venue or placement share a layout: codes
+    # have a fixed length, and the group is measured with its longest venue and
+    # placement (the small print is the only place they appear).
     c = content
     return (
         c.languages,
@@ -186,11 +188,16 @@ def _shape_key(content: PosterContent, fmt: PosterFormat) -> tuple:
         c.emergency_number,
         c.print_date,
         c.content_version,
-        c.venue,
-        c.placement,
         len(c.short_url),
         plan(fmt, c).symbol.version,
     )
+
+
+def _longest_small_print(group: Sequence[PosterContent]) -> PosterContent:
+    """The group's first poster with its longest venue and placement, for measuring."""
+    venue = max((c.venue or "" for c in group), key=len) or None
+    placement = max((c.placement or "" for c in group), key=len) or None
+    return replace(group[0], venue=venue, placement=placement)
 
 
 def render_pdf(contents: Sequence[PosterContent], fmt: PosterFormat) -> bytes:
@@ -202,18 +209,26 @@ def render_pdf(contents: Sequence[PosterContent], fmt: PosterFormat) -> bytes:
     if not contents:
         raise PosterRefused("batch", "no posters to render")
     check_fonts(t for c in contents for t in c.texts())
-    fitted: dict[tuple, tuple[Layout, float]] = {}
-    pages = []
+    groups: dict[tuple, list[PosterContent]] = {}
     for content in contents:
-        key = _shape_key(content, fmt)
-        if key not in fitted:
-            fitted[key] = fit(content, fmt)
-        layout, spacing = fitted[key]
+        groups.setdefault(_shape_key(content, fmt), []).append(content)
+    fitted = {key: fit(_longest_small_print(group), fmt) for key, group in groups.items()}
+
+    def page_for(content: PosterContent, fitting: tuple[Layout, float]) -> _Page:
+        layout, spacing = fitting
         layout = replace(layout, symbol=plan(fmt, content).symbol)
         rules.check(content, layout)
-        pages.append(_Page(content, layout, spacing))
+        return _Page(content, layout, spacing)
+
+    pages = [page_for(c, fitted[_shape_key(c, fmt)]) for c in contents]
     doc = _document(pages, fmt)
     bad = _problem_pages(doc, len(pages), fmt)
+    if bad:
+        # Longer is not always wider: fit the few posters that ran over on their own.
+        for index in bad:
+            pages[index] = page_for(contents[index], fit(contents[index], fmt))
+        doc = _document(pages, fmt)
+        bad = _problem_pages(doc, len(pages), fmt)
     if bad:
         raise PosterRefused(
             "fit",

@@ -31,7 +31,7 @@ from qr.formats import PosterFormat
 COLUMNS = ("venue", "placement", "country", "languages", "format")
 MAX_ROWS = 2000
 MAX_TEXT = 200
-CHUNK = 10
+CHUNK = 25
 
 
 class BatchError(ValueError):
@@ -168,9 +168,16 @@ def render_batch(
             if progress:
                 progress(len(chunk))
     merged = pypdfium2.PdfDocument.new()
+    # Import runs of pages from the same document in one call, so their fonts are shared.
+    run_document, run_pages = None, []
     for index in range(len(rows)):
         document, page = rendered[index]
-        merged.import_pages(document, [page])
+        if document is not run_document and run_pages:
+            merged.import_pages(run_document, run_pages)
+            run_pages = []
+        run_document = document
+        run_pages.append(page)
+    merged.import_pages(run_document, run_pages)
     buffer = io.BytesIO()
     merged.save(buffer)
     placements = [

@@ -151,3 +151,19 @@ def test_a_poster_for_a_local_address_says_it_will_not_work_on_a_wall(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "this computer's own address" in result.output
+
+
+def test_a_batch_of_100_rows_gives_100_pages_with_100_distinct_codes(tmp_path):
+    venues = tmp_path / "venues.csv"
+    rows = [f'Venue {n},Cubicle {n},GB,"en,ro",a6' for n in range(100)]
+    venues.write_text("venue,placement,country,languages,format\n" + "\n".join(rows), "utf-8")
+    out = tmp_path / "posters.pdf"
+    result = CliRunner().invoke(cli, ["posters", "batch", str(venues), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = read_pdf(out.read_bytes())
+    urls = [page.urls for page in pages]
+    assert len(pages) == 100
+    assert all(len(page_urls) == 1 for page_urls in urls)
+    assert len({page_urls[0] for page_urls in urls}) == 100
+    printed = [line.split("\t") for line in result.stdout.strip().splitlines()[-100:]]
+    assert [url for _code, url, _file in printed] == [page_urls[0] for page_urls in urls]
