@@ -170,7 +170,7 @@ def list_formats(country: str | None) -> None:
     "--languages", default=None, help="BCP 47 tags, e.g. en,ro,pl (default: the country's)."
 )
 @click.option(
-    "--format", "format_name", default="a4", show_default=True, help="See `posters formats`."
+    "--format", "format_name", default=None, help="See `posters formats` (default: A4; US: Letter)."
 )
 @click.option("--venue", default=None, help="Printed small for staff; never in the QR code.")
 @click.option("--placement", default=None, help="Where it hangs, e.g. 'ladies toilets, door'.")
@@ -186,6 +186,7 @@ def make_one(country, languages, format_name, venue, placement, dpi, out) -> Non
         PosterRequest,
         PosterRequestError,
         build_content,
+        default_format,
         default_languages,
         parse_language_tags,
     )
@@ -196,7 +197,7 @@ def make_one(country, languages, format_name, venue, placement, dpi, out) -> Non
         found = site.countries.get(country.upper())
         if found is None:
             raise PosterRequestError("--country", f"no help pages for {country!r}")
-        fmt = get_format(format_name)
+        fmt = get_format(format_name or default_format(found))
         if not fmt.offered_in(found.code):
             raise PosterRequestError("--format", f"{fmt.name} is not offered in {found.code}")
         tags = languages or default_languages(found, site.visitor_languages, fmt.max_languages)

@@ -62,6 +62,14 @@ def default_languages(country: Country, offered: dict[str, Language], limit: int
 POSTER_KINDS = ("trafficking", "anonymous-report", "labour", "police")
 
 
+def default_format(country: Country) -> str:
+    """A4 where it is legal paper, else the country's first format (US: Letter)."""
+    from qr import formats_for
+
+    offered = [fmt.name for fmt in formats_for(country.code)]
+    return "a4" if "a4" in offered else offered[0]
+
+
 def poster_helpline(country: Country) -> Helpline:
     """The number a poster prints: a trafficking line, free and 24/7 if there is one."""
     lines = [

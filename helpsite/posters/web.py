@@ -20,6 +20,7 @@ from helpsite.posters.content import (
     PosterRequestError,
     build_content,
     check_base_url,
+    default_format,
     default_languages,
     parse_language_tags,
     poster_helpline,
@@ -76,7 +77,7 @@ async def poster_form(request: Request) -> Response:
     site = _site(request)
     wanted = request.query_params.get("country", "GB").upper()[:2]
     country = site.countries.get(wanted) or next(iter(site.countries_sorted(site.source_language)))
-    form = PosterForm(country=country.code)
+    form = PosterForm(country=country.code, format=default_format(country))
     form.languages = default_languages(country, site.visitor_languages, 3)
     return _render(request, form)
 

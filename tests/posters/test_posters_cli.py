@@ -167,3 +167,11 @@ def test_a_batch_of_100_rows_gives_100_pages_with_100_distinct_codes(tmp_path):
     assert len({page_urls[0] for page_urls in urls}) == 100
     printed = [line.split("\t") for line in result.stdout.strip().splitlines()[-100:]]
     assert [url for _code, url, _file in printed] == [page_urls[0] for page_urls in urls]
+
+
+def test_the_default_us_poster_is_a_legal_letter_notice(tmp_path):
+    out = tmp_path / "us.pdf"
+    result = CliRunner().invoke(cli, ["posters", "make", "--country", "US", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = read_pdf(out.read_bytes())[0]
+    assert abs(page.width_mm - 215.9) <= 0.5 and abs(page.height_mm - 279.4) <= 0.5
