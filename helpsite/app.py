@@ -134,6 +134,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         ],
         exception_handlers={HTTPException: not_found},
     )
+    # Starlette's own slash redirect builds an absolute URL from the Host header;
+    # routes.not_found redirects with a relative one instead.
+    app.router.redirect_slashes = False
     app.state.site = site
     return app
 

@@ -152,6 +152,8 @@ def list_formats(country: str | None) -> None:
     """The paper formats, their viewing distance and language rules."""
     from qr import formats, formats_for
 
+    if country and country.upper() not in _site_for_posters().countries:
+        raise click.ClickException(f"no help pages for {country!r}: posters cannot be made there")
     chosen = formats_for(country) if country else list(formats().values())
     for fmt in chosen:
         required = (
@@ -186,6 +188,7 @@ def make_one(country, languages, format_name, venue, placement, dpi, out) -> Non
         PosterRequest,
         PosterRequestError,
         build_content,
+        check_staff_text,
         default_format,
         default_languages,
         parse_language_tags,
@@ -202,11 +205,15 @@ def make_one(country, languages, format_name, venue, placement, dpi, out) -> Non
             raise PosterRequestError("--format", f"{fmt.name} is not offered in {found.code}")
         tags = languages or default_languages(found, site.visitor_languages, fmt.max_languages)
         chosen = parse_language_tags(tags, site.visitor_languages)
+        venue = check_staff_text("--venue", venue)
+        placement = check_staff_text("--placement", placement)
         request = PosterRequest(found, chosen, fmt.name, venue, placement)
         content = build_content(request, site.settings.base_url)
         make_poster(content, fmt, out, dpi=dpi)
     except (PosterRequestError, PosterRefused) as exc:
         raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
     _warn_base_url(site.settings.base_url)
     for language in chosen:
         if not language.reviewed:
@@ -232,6 +239,17 @@ def make_many(csv_file, out) -> None:
         render_batch,
     )
 
+    target = Path(out)
+    stem = target.with_suffix("")
+    sheet_csv = Path(f"{stem}-placements.csv")
+    sheet_pdf = Path(f"{stem}-placements.pdf")
+    if target.suffix.lower() != ".pdf":
+        raise click.ClickException(f"--out must name a .pdf file, not {out!r}")
+    source = Path(csv_file).resolve()
+    if source in {p.resolve() for p in (target, sheet_csv, sheet_pdf)}:
+        raise click.ClickException(f"{csv_file} is the input: choose another --out")
+    if not target.resolve().parent.is_dir():
+        raise click.ClickException(f"cannot write {out}: its folder does not exist")
     site = _site_for_posters()
     try:
         text = Path(csv_file).read_bytes().decode("utf-8-sig")
@@ -245,16 +263,15 @@ def make_many(csv_file, out) -> None:
             pdf, placements = render_batch(rows, site.settings.base_url, progress=bar.update)
     except BatchError as exc:
         raise click.ClickException("nothing was written:\n" + str(exc)) from None
-    target = Path(out)
-    stem = target.with_suffix("")
-    sheet_csv = Path(f"{stem}-placements.csv")
-    sheet_pdf = Path(f"{stem}-placements.pdf")
     files = {
         target: pdf,
         sheet_csv: placements_csv(placements).encode("utf-8"),
         sheet_pdf: placements_pdf(placements, date.today()),
     }
-    _write_all(files)
+    try:
+        _write_all(files)
+    except OSError as exc:
+        raise click.ClickException(f"nothing was written: {exc.strerror}") from None
     _warn_base_url(site.settings.base_url)
     for placement in placements:
         click.echo(f"{placement.code}\t{placement.url}\t{target}")

@@ -131,15 +131,20 @@ async def single_segment(request: Request) -> Response:
     """A language, a country, or a poster's location code (typed or scanned)."""
     site = _site(request)
     token = request.path_params["token"]
-    language = site.language(token)
-    if language is not None:
-        return _chooser(request, language)
     best = _best_language(request)
+    # A country wins over a language of the same letters ("/ro" is help for Romania);
+    # "/ro/" with a slash is the chooser in Romanian.
     country = site.countries.get(token.upper())
     if country is not None:
         return _help(request, best, country, headers=VARY)
+    language = site.language(token)
+    if language is not None:
+        return _chooser(request, language)
     parsed = parse(token)
     if parsed is None or parsed.country not in site.countries:
+        return _not_found(request)
+    if parsed.status is not CodeStatus.VALID and not any(ch.isdigit() for ch in token[2:]):
+        # Every real code has a digit or a valid check; "/itinerary" is a word, not a typo.
         return _not_found(request)
     note = None if parsed.status is CodeStatus.VALID else "mistyped"
     headers = {**VARY, "X-Robots-Tag": "noindex"}
@@ -158,6 +163,11 @@ async def exit_page(request: Request) -> Response:
     )
 
 
+async def robots(request: Request) -> Response:
+    text = "User-agent: *\nDisallow: /exit\nDisallow: /staff/\n"
+    return PlainTextResponse(text, headers={"Cache-Control": "max-age=86400"})
+
+
 async def health(request: Request) -> Response:
     return PlainTextResponse("ok", headers={"Cache-Control": "no-store"})
 
@@ -171,6 +181,10 @@ async def not_found(request: Request, exc: Exception) -> Response:
     status = getattr(exc, "status_code", 404)
     if status != 404:
         return PlainTextResponse(getattr(exc, "detail", ""), status_code=status)
+    path = request.url.path
+    if len(path) > 1 and path.endswith("/"):
+        # A relative Location: never built from the Host header, never "//other.site".
+        return RedirectResponse("/" + path.strip("/"), status_code=308)
     return _not_found(request)
 
 
@@ -180,6 +194,7 @@ ROUTES = [
     Route("/exit", exit_page, name="exit"),
     Route("/exit/{cc}", exit_page, name="exit_country"),
     Route("/healthz", health, name="health"),
+    Route("/robots.txt", robots, name="robots"),
     Route("/{token}", single_segment, name="single_segment"),
     Route("/{lang}/", language_home, name="language_home"),
     Route("/{lang}/safety", safety, name="safety"),

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,6 +52,17 @@ def _log_level(value: str) -> str:
     return level
 
 
+def _base_url(value: str) -> str:
+    """Scheme and host only: the QR payload upper-cases it, and a path would not survive."""
+    value = _url(value).rstrip("/")
+    parts = urlsplit(value)
+    if not parts.hostname or parts.path or parts.query or parts.fragment or parts.username:
+        raise ValueError(
+            f"expected only a scheme and host, like https://help.example, got {value!r}"
+        )
+    return value
+
+
 def _url(value: str) -> str:
     value = value.strip()
     if not value.startswith(("https://", "http://")):
@@ -63,7 +75,7 @@ SETTINGS: tuple[Setting, ...] = (
         "base_url",
         "http://127.0.0.1:8000",
         "Public address of the site; QR posters encode this plus the location code.",
-        _url,
+        _base_url,
     ),
     Setting(
         "exit_url",

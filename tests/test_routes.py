@@ -103,6 +103,29 @@ def test_a_trailing_slash_still_leads_to_help(client, path):
     assert 'href="tel:999"' in response.text
 
 
+def test_other_trailing_slashes_redirect_relatively_whatever_the_host_header(client):
+    response = client.get("/en/gb/", headers={"Host": "evil.example"}, follow_redirects=False)
+    assert response.status_code == 308
+    assert response.headers["location"] == "/en/gb"
+
+
+def test_a_country_wins_over_a_language_of_the_same_letters(client):
+    help_page = client.get("/ro", headers={"Accept-Language": "ro"})
+    assert 'href="tel:0800800678"' in help_page.text or "/exit/ro" in help_page.text
+    chooser = client.get("/ro/")
+    assert 'lang="ro"' in chooser.text and "/exit/ro" not in chooser.text
+
+
+@pytest.mark.parametrize("path", ["/itinerary", "/robots.txt.bak", "/gbxxxxxxxx"])
+def test_words_that_start_like_a_country_are_not_taken_for_codes(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_robots_txt_keeps_crawlers_off_the_exit_and_staff_pages(client):
+    text = client.get("/robots.txt").text
+    assert "Disallow: /exit" in text and "Disallow: /staff/" in text
+
+
 def test_a_country_without_a_confirmed_helpline_shows_no_empty_section(client, site):
     country = site.countries["FR"]
     assert not country.shown(country.helplines)

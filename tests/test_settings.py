@@ -56,6 +56,9 @@ def test_settings_are_frozen():
         # uvicorn's trace level logs every connection's address and path.
         ("HELPSITE_LOG_LEVEL", "trace"),
         ("HELPSITE_PSEUDO_LOCALES", "maybe"),
+        # The QR payload is upper-cased: a path would not survive, and a host is required.
+        ("HELPSITE_BASE_URL", "https://ngo.example/help"),
+        ("HELPSITE_BASE_URL", "https://"),
     ],
 )
 def test_a_bad_value_names_its_variable(variable, value):

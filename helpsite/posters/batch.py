@@ -20,6 +20,7 @@ from helpsite.posters.content import (
     PosterRequest,
     PosterRequestError,
     build_content,
+    check_staff_text,
     parse_language_tags,
     poster_helpline,
 )
@@ -71,8 +72,13 @@ def read_rows(
         raise BatchError([f"row 1: not readable as CSV ({exc})"]) from None
     missing = [c for c in COLUMNS if c not in header]
     if missing:
+        semicolons = any(";" in h for h in header)
+        hint = " (the file looks separated by semicolons: save it comma-separated)"
         raise BatchError(
-            [f"row 1: missing column(s) {', '.join(missing)}; need {', '.join(COLUMNS)}"]
+            [
+                f"row 1: missing column(s) {', '.join(missing)}; need {', '.join(COLUMNS)}"
+                + (hint if semicolons else "")
+            ]
         )
     rows, problems = [], []
     try:
@@ -119,11 +125,10 @@ def _row(
     missing = [t for t in fmt.required_languages if t not in {x.locale.language for x in languages}]
     if missing:
         raise PosterRequestError("languages", f"{fmt.title} must include {', '.join(missing)}")
-    for name in ("venue", "placement"):
-        if len(record[name]) > MAX_TEXT:
-            raise PosterRequestError(name, f"at most {MAX_TEXT} characters")
+    venue = check_staff_text("venue", record["venue"], MAX_TEXT)
+    placement = check_staff_text("placement", record["placement"], MAX_TEXT)
     poster_helpline(country)  # refuses a country with no helpline a poster may print
-    request = PosterRequest(country, languages, fmt.name, record["venue"], record["placement"])
+    request = PosterRequest(country, languages, fmt.name, venue, placement)
     return BatchRow(number, request, fmt)
 
 

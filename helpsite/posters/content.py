@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,22 @@ class PosterRequest:
     format_name: str
     venue: str | None = None
     placement: str | None = None
+
+
+def check_staff_text(field: str, value: str | None, limit: int = 200) -> str | None:
+    """Venue and placement: printed small on the poster, so plain text only."""
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > limit:
+        raise PosterRequestError(field, f"at most {limit} characters")
+    for ch in value:
+        category = unicodedata.category(ch)
+        if category.startswith("C") or category == "So":
+            raise PosterRequestError(
+                field, f"use letters, numbers and punctuation only (not U+{ord(ch):04X})"
+            )
+    return value or None
 
 
 def parse_language_tags(text: str, offered: dict[str, Language]) -> tuple[Language, ...]:

@@ -20,6 +20,7 @@ from helpsite.posters.content import (
     PosterRequestError,
     build_content,
     check_base_url,
+    check_staff_text,
     default_format,
     default_languages,
     parse_language_tags,
@@ -87,7 +88,10 @@ def validate(form: PosterForm, site) -> list[PosterRequest]:
     for name in ("venue", "languages", "country", "format"):
         if len(getattr(form, name)) > MAX_FIELD:
             form.errors[name] = f"At most {MAX_FIELD} characters."
-    form.venue = form.venue.strip()
+    try:
+        form.venue = check_staff_text("venue", form.venue, MAX_FIELD) or ""
+    except PosterRequestError as exc:
+        form.errors["venue"] = exc.message
     country = site.countries.get(form.country.upper())
     if country is None:
         form.errors["country"] = "Choose a country from the list."
@@ -121,8 +125,11 @@ def validate(form: PosterForm, site) -> list[PosterRequest]:
     placements = form.placement_list
     if len(form.placements) > MAX_PLACEMENTS * (MAX_FIELD + 2) or len(placements) > MAX_PLACEMENTS:
         form.errors["placements"] = f"At most {MAX_PLACEMENTS} placements at once."
-    if any(len(p) > MAX_FIELD for p in placements):
-        form.errors["placements"] = f"Each placement: at most {MAX_FIELD} characters."
+    for placement in placements:
+        try:
+            check_staff_text("placements", placement, MAX_FIELD)
+        except PosterRequestError as exc:
+            form.errors["placements"] = f"Each placement: {exc.message}."
     if form.errors:
         return []
     return [PosterRequest(country, languages, fmt.name, form.venue, p) for p in placements]

@@ -175,3 +175,44 @@ def test_the_default_us_poster_is_a_legal_letter_notice(tmp_path):
     assert result.exit_code == 0, result.output
     page = read_pdf(out.read_bytes())[0]
     assert abs(page.width_mm - 215.9) <= 0.5 and abs(page.height_mm - 279.4) <= 0.5
+
+
+def test_batch_never_writes_over_its_input_or_into_a_missing_folder(tmp_path):
+    # The placement sheet for posters.pdf would be posters-placements.csv: the input itself.
+    venues = tmp_path / "posters-placements.csv"
+    venues.write_text('venue,placement,country,languages,format\nA,door,GB,"en",a4\n', "utf-8")
+    before = venues.read_bytes()
+    for out in (venues, tmp_path / "posters.pdf", tmp_path / "missing" / "p.pdf"):
+        result = CliRunner().invoke(cli, ["posters", "batch", str(venues), "--out", str(out)])
+        assert result.exit_code == 1, (out, result.output)
+        assert "Traceback" not in result.output
+    assert venues.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["posters-placements.csv"]
+
+
+def test_make_reports_a_missing_folder_and_odd_venue_text_plainly(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["posters", "make", "--country", "GB", "--out", str(tmp_path / "no" / "p.pdf")]
+    )
+    assert result.exit_code == 1 and "cannot write" in result.output
+    result = CliRunner().invoke(
+        cli,
+        [
+            "posters",
+            "make",
+            "--country",
+            "GB",
+            "--venue",
+            "Bar \U0001f469",
+            "--out",
+            str(tmp_path / "p.pdf"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert "--venue: use letters, numbers and punctuation only" in result.output
+
+
+def test_formats_for_an_unknown_country_is_refused():
+    result = CliRunner().invoke(cli, ["posters", "formats", "--country", "zz"])
+    assert result.exit_code == 1
+    assert "no help pages for 'zz'" in result.output
