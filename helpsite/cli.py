@@ -188,6 +188,7 @@ def make_one(country, languages, format_name, venue, placement, dpi, out) -> Non
         PosterRequest,
         PosterRequestError,
         build_content,
+        check_languages_for_format,
         check_staff_text,
         default_format,
         default_languages,
@@ -205,6 +206,7 @@ def make_one(country, languages, format_name, venue, placement, dpi, out) -> Non
             raise PosterRequestError("--format", f"{fmt.name} is not offered in {found.code}")
         tags = languages or default_languages(found, site.visitor_languages, fmt.max_languages)
         chosen = parse_language_tags(tags, site.visitor_languages)
+        check_languages_for_format(chosen, fmt)
         venue = check_staff_text("--venue", venue)
         placement = check_staff_text("--placement", placement)
         request = PosterRequest(found, chosen, fmt.name, venue, placement)

@@ -20,6 +20,7 @@ from helpsite.posters.content import (
     PosterRequest,
     PosterRequestError,
     build_content,
+    check_languages_for_format,
     check_staff_text,
     parse_language_tags,
     poster_helpline,
@@ -118,13 +119,7 @@ def _row(
     if not fmt.offered_in(country.code):
         raise PosterRequestError("format", f"{fmt.name} is not offered in {country.code}")
     languages = parse_language_tags(record["languages"], offered)
-    if not fmt.min_languages <= len(languages) <= fmt.max_languages:
-        raise PosterRequestError(
-            "languages", f"{fmt.title} takes {fmt.min_languages} to {fmt.max_languages} languages"
-        )
-    missing = [t for t in fmt.required_languages if t not in {x.locale.language for x in languages}]
-    if missing:
-        raise PosterRequestError("languages", f"{fmt.title} must include {', '.join(missing)}")
+    check_languages_for_format(languages, fmt)
     venue = check_staff_text("venue", record["venue"], MAX_TEXT)
     placement = check_staff_text("placement", record["placement"], MAX_TEXT)
     poster_helpline(country)  # refuses a country with no helpline a poster may print

@@ -14,6 +14,7 @@ from helpsite.content.model import Country, Helpline
 from helpsite.i18n import Language, match_tag
 from qr.codes import LocationCode, new_code, payload_url
 from qr.content import LanguageBlock, PosterContent
+from qr.formats import PosterFormat
 
 
 class PosterRequestError(ValueError):
@@ -66,6 +67,18 @@ def parse_language_tags(text: str, offered: dict[str, Language]) -> tuple[Langua
     if not chosen:
         raise PosterRequestError("languages", "choose at least one language")
     return tuple(chosen)
+
+
+def check_languages_for_format(languages: tuple[Language, ...], fmt: PosterFormat) -> None:
+    """The format's language rules (count; US notice laws: English and Spanish)."""
+    if not fmt.min_languages <= len(languages) <= fmt.max_languages:
+        raise PosterRequestError(
+            "languages", f"{fmt.title} takes {fmt.min_languages} to {fmt.max_languages} languages"
+        )
+    present = {language.locale.language for language in languages}
+    missing = [tag for tag in fmt.required_languages if tag not in present]
+    if missing:
+        raise PosterRequestError("languages", f"{fmt.title} must include: {', '.join(missing)}")
 
 
 def default_languages(country: Country, offered: dict[str, Language], limit: int) -> str:

@@ -20,6 +20,7 @@ from helpsite.posters.content import (
     PosterRequestError,
     build_content,
     check_base_url,
+    check_languages_for_format,
     check_staff_text,
     default_format,
     default_languages,
@@ -110,18 +111,10 @@ def validate(form: PosterForm, site) -> list[PosterRequest]:
     languages = ()
     try:
         languages = parse_language_tags(form.languages, site.visitor_languages)
+        if fmt is not None:
+            check_languages_for_format(languages, fmt)
     except PosterRequestError as exc:
         form.errors["languages"] = exc.message
-    if fmt is not None and languages and not form.errors.get("languages"):
-        if not fmt.min_languages <= len(languages) <= fmt.max_languages:
-            form.errors["languages"] = (
-                f"{fmt.title} takes {fmt.min_languages} to {fmt.max_languages} languages."
-            )
-        missing = [
-            t for t in fmt.required_languages if t not in {x.locale.language for x in languages}
-        ]
-        if missing:
-            form.errors["languages"] = f"{fmt.title} must include: {', '.join(missing)}."
     placements = form.placement_list
     if len(form.placements) > MAX_PLACEMENTS * (MAX_FIELD + 2) or len(placements) > MAX_PLACEMENTS:
         form.errors["placements"] = f"At most {MAX_PLACEMENTS} placements at once."
