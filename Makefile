@@ -3,7 +3,16 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test compile extract update status lint format check bench clean
+# Every dependency comes from the lock (requirements/*.txt, exact versions with hashes);
+# only `make upgrade` changes it.
+RUN_LOCK := requirements/run.txt
+TEST_LOCK := requirements/test.txt
+LOCK_INPUTS := pyproject.toml requirements/build.in
+UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--no-header --annotation-style line
+PIP_LOCKED = $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+
+.PHONY: run test install install-test compile extract update status lint format check bench clean upgrade
 
 run: install compile
 	$(BIN)/helpsite check
@@ -18,15 +27,29 @@ test: install-test compile
 install: $(VENV)/.installed-run
 install-test: $(VENV)/.installed-test
 
-$(VENV)/.installed-run: pyproject.toml
+$(VENV)/.installed-run: $(RUN_LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(PIP_LOCKED) -r $(RUN_LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-run
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(TEST_LOCK) $(VENV)/.installed-run
+	$(PIP_LOCKED) -r $(TEST_LOCK)
+	$(BIN)/python -m pip check
 	touch $@
+
+# Refresh the lock to the newest releases pyproject.toml allows, merge the new CLDR plural
+# rules into every catalog, say what changed, then run everything.
+upgrade: install-test
+	cp $(TEST_LOCK) $(VENV)/lock.before
+	$(UV_COMPILE) --upgrade $(LOCK_INPUTS) -o $(RUN_LOCK)
+	$(UV_COMPILE) --upgrade $(LOCK_INPUTS) --extra test -c $(RUN_LOCK) -o $(TEST_LOCK)
+	$(PIP_LOCKED) -r $(TEST_LOCK)
+	$(BIN)/python -m pip check
+	@echo "packages changed:"; $(BIN)/python -m tools.lock $(VENV)/lock.before $(TEST_LOCK)
+	$(BIN)/helpsite locales update
+	$(MAKE) test
 
 # Compiled catalogs are build products: never committed, always rebuilt.
 compile: install

@@ -103,7 +103,8 @@ def update() -> None:
     from helpsite import catalogs
 
     catalogs.extract()
-    catalogs.update()
+    for change in catalogs.update():
+        click.echo(change)
     click.echo("catalogs updated")
 
 

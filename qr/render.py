@@ -34,6 +34,7 @@ from qr.errors import PosterRefused
 from qr.fonts import check_fonts
 from qr.formats import PosterFormat
 from qr.layout import INK, WHITE, Layout, plan
+from qr.pdfium import pdfium_lock
 
 TEMPLATES = Path(__file__).with_name("templates")
 PX_PER_MM = 96 / 25.4  # WeasyPrint lays out in CSS pixels
@@ -240,11 +241,12 @@ def render_pdf(contents: Sequence[PosterContent], fmt: PosterFormat) -> bytes:
 
 def pdf_to_png(pdf: bytes, dpi: float, page: int = 0) -> bytes:
     """One page of a PDF as PNG at ``dpi``, with the DPI recorded in the file."""
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        image = document[page].render(scale=dpi / 72).to_pil()
-    finally:
-        document.close()
+    with pdfium_lock:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            image = document[page].render(scale=dpi / 72).to_pil()
+        finally:
+            document.close()
     out = io.BytesIO()
     image.save(out, format="PNG", dpi=(dpi, dpi), optimize=False)
     return out.getvalue()

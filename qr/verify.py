@@ -22,6 +22,7 @@ from PIL import Image
 from qr.errors import PosterRefused
 from qr.formats import PAPER_TOLERANCE_MM, PosterFormat
 from qr.layout import ERROR_LEVEL
+from qr.pdfium import pdfium_lock
 
 MM_PER_PT = 25.4 / 72
 # 100 dpi gives >= 5 px per module for the smallest shipped code (50 mm on A6).
@@ -65,25 +66,21 @@ def decode_image(image: Image.Image, dpi: float) -> tuple[Decoded, ...]:
 
 def read_pdf(pdf: bytes, dpi: float = DEFAULT_DPI) -> list[PageReport]:
     """Rasterise every page with pdfium and decode its QR codes."""
-    document = pypdfium2.PdfDocument(pdf)
     reports = []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            width_pt, height_pt = page.get_size()
-            image = page.render(scale=dpi / 72, grayscale=True, draw_annots=False).to_pil()
-            reports.append(
-                PageReport(
-                    index,
-                    round(width_pt * MM_PER_PT, 3),
-                    round(height_pt * MM_PER_PT, 3),
-                    decode_image(image, dpi),
-                )
-            )
-            page.close()
-    finally:
-        document.close()
-    return reports
+    with pdfium_lock:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                width_pt, height_pt = page.get_size()
+                image = page.render(scale=dpi / 72, grayscale=True, draw_annots=False).to_pil()
+                page.close()
+                size = (round(width_pt * MM_PER_PT, 3), round(height_pt * MM_PER_PT, 3))
+                reports.append((index, size, image))
+        finally:
+            document.close()
+    # Decoding needs no pdfium: other threads may render meanwhile.
+    return [PageReport(i, w, h, decode_image(image, dpi)) for i, (w, h), image in reports]
 
 
 def _page_problems(

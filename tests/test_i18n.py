@@ -94,7 +94,7 @@ def test_the_committed_template_is_fresh(tmp_path):
     """A changed string without an updated messages.pot fails here."""
     fresh = catalogs.extract(tmp_path / "messages.pot").read_text("utf-8")
     committed = (LOCALES / "messages.pot").read_text("utf-8")
-    assert catalogs.without_creation_date(fresh) == catalogs.without_creation_date(committed), (
+    assert catalogs.template_messages(fresh) == catalogs.template_messages(committed), (
         "locales/messages.pot is out of date: run `make update`, translate, and commit the catalogs"
     )
 
@@ -110,7 +110,7 @@ def test_the_freshness_check_fails_on_a_changed_string(tmp_path):
     )
     fresh = catalogs.extract(tmp_path / "fresh.pot", root=tmp_path).read_text("utf-8")
     committed = (LOCALES / "messages.pot").read_text("utf-8")
-    assert catalogs.without_creation_date(fresh) != catalogs.without_creation_date(committed)
+    assert catalogs.template_messages(fresh) != catalogs.template_messages(committed)
     assert 'msgid "In danger right now?"' in fresh
 
 
@@ -176,3 +176,38 @@ def test_country_content_is_translated_too(client, site):
     translated = ro.translations.gettext(title)
     assert translated != title
     assert translated in client.get("/ro/gb").text
+
+
+def test_the_freshness_check_ignores_tool_headers():
+    """A new Babel release or another day changes headers, not what translators see."""
+    committed = (LOCALES / "messages.pot").read_text("utf-8")
+    other_tool = re.sub(r"Generated-By: Babel [^\\]+", "Generated-By: Babel 9.9.9", committed)
+    other_day = re.sub(
+        r"POT-Creation-Date: [^\\]+", "POT-Creation-Date: 2030-01-01 00:00+0000", other_tool
+    )
+    assert other_day != committed
+    assert catalogs.template_messages(other_day) == catalogs.template_messages(committed)
+
+
+def test_new_cldr_plural_rules_are_merged_and_new_forms_wait_for_a_translator(tmp_path):
+    """`make upgrade` after a CLDR change: the rule is merged, a new form is never guessed."""
+    shutil.copytree(LOCALES / "fr", tmp_path / "fr")
+    po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text("utf-8")
+    header = re.search(r'"Plural-Forms: [^"]*"', text).group(0)
+    old = text.replace(header, '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"')
+    old = re.sub(r'msgstr\[2\] "[^"]*"\n', "", old)
+    po.write_text(old, "utf-8")
+    assert checks.plural_problems(po) == ["2 plural forms; CLDR says 3"]
+
+    changes = catalogs.merge_plural_rules(tmp_path)
+
+    assert changes == [
+        "fr: plural rule '(n > 1)' -> '(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 "
+        ": 2'; 2 -> 3 forms, 1 message(s) fuzzy"
+    ]
+    assert checks.plural_problems(po) == []
+    assert "Shift, press %(num)s more time to exit." in checks.untranslated(po)
+    catalogs.compile_all(tmp_path)
+    assert not load_languages(tmp_path)["fr"].complete
+    assert catalogs.merge_plural_rules(tmp_path) == []  # merged once, nothing left to do

@@ -137,6 +137,8 @@ def render_batch(
     """One PDF with a page per row, in row order, and the placement list."""
     import pypdfium2
 
+    from qr.pdfium import pdfium_lock
+
     contents: list[PosterContent] = []
     seen: set[str] = set()
     for row in rows:
@@ -162,24 +164,20 @@ def render_batch(
             except PosterRefused as exc:
                 rows_named = ", ".join(str(rows[i].row) for i in chunk)
                 raise BatchError([f"rows {rows_named} ({name}): {exc}"]) from None
-            document = pypdfium2.PdfDocument(pdf)
+            with pdfium_lock:
+                document = pypdfium2.PdfDocument(pdf)
             for page, index in enumerate(chunk):
                 rendered[index] = (document, page)
             if progress:
                 progress(len(chunk))
-    merged = pypdfium2.PdfDocument.new()
-    # Import runs of pages from the same document in one call, so their fonts are shared.
-    run_document, run_pages = None, []
-    for index in range(len(rows)):
-        document, page = rendered[index]
-        if document is not run_document and run_pages:
-            merged.import_pages(run_document, run_pages)
-            run_pages = []
-        run_document = document
-        run_pages.append(page)
-    merged.import_pages(run_document, run_pages)
-    buffer = io.BytesIO()
-    merged.save(buffer)
+    return _merge(rows, contents, rendered)
+
+
+def _merge(rows, contents, rendered) -> tuple[bytes, list[Placement]]:
+    from qr.pdfium import pdfium_lock
+
+    with pdfium_lock:
+        merged_pdf = _merged_pdf(len(rows), rendered)
     placements = [
         Placement(
             code=content.location_code,
@@ -192,7 +190,26 @@ def render_batch(
         )
         for row, content in zip(rows, contents, strict=True)
     ]
-    return buffer.getvalue(), placements
+    return merged_pdf, placements
+
+
+def _merged_pdf(count: int, rendered) -> bytes:
+    import pypdfium2
+
+    merged = pypdfium2.PdfDocument.new()
+    # Import runs of pages from the same document in one call, so their fonts are shared.
+    run_document, run_pages = None, []
+    for index in range(count):
+        document, page = rendered[index]
+        if document is not run_document and run_pages:
+            merged.import_pages(run_document, run_pages)
+            run_pages = []
+        run_document = document
+        run_pages.append(page)
+    merged.import_pages(run_document, run_pages)
+    buffer = io.BytesIO()
+    merged.save(buffer)
+    return buffer.getvalue()
 
 
 def placements_csv(placements: Sequence[Placement]) -> str:
