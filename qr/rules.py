@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from qr.codes import CodeStatus, parse
+from qr.codes import CodeStatus, LocationCode, parse
 from qr.content import PosterContent
 from qr.errors import PosterRefused
 from qr.formats import PosterFormat, formats_for
@@ -63,34 +63,51 @@ def _direction_of(text: str) -> str | None:
 
 def content_problems(content: PosterContent, fmt: PosterFormat) -> list[PosterRefused]:
     """Language and payload rules that do not depend on sizes."""
-    out: list[PosterRefused] = []
+    return [
+        *_language_count_problems(content, fmt),
+        *_required_language_problems(content, fmt),
+        *_direction_problems(content),
+        *_payload_problems(content, fmt),
+    ]
+
+
+def _language_count_problems(content: PosterContent, fmt: PosterFormat) -> list[PosterRefused]:
     n = len(content.languages)
     if n > fmt.max_languages:
-        out.append(
+        return [
             PosterRefused(
                 "language-count",
                 f"{n} languages on {fmt.title}; at most {fmt.max_languages} fit at "
                 f"{fmt.min_text_pt:g} pt. Use fewer languages or a larger format.",
             )
-        )
+        ]
     if n < fmt.min_languages:
-        out.append(
+        return [
             PosterRefused(
                 "language-count",
                 f"{fmt.title} needs at least {fmt.min_languages} languages, got {n}. "
                 f"Add languages. {fmt.law}".strip(),
             )
-        )
+        ]
+    return []
+
+
+def _required_language_problems(content: PosterContent, fmt: PosterFormat) -> list[PosterRefused]:
     present = {block.language for block in content.languages}
     missing = [tag for tag in fmt.required_languages if tag not in present]
-    if missing:
-        out.append(
-            PosterRefused(
-                "required-languages",
-                f"{fmt.title} must include {', '.join(missing)} (required: "
-                f"{', '.join(fmt.required_languages)}). {fmt.law}".strip(),
-            )
+    if not missing:
+        return []
+    return [
+        PosterRefused(
+            "required-languages",
+            f"{fmt.title} must include {', '.join(missing)} (required: "
+            f"{', '.join(fmt.required_languages)}). {fmt.law}".strip(),
         )
+    ]
+
+
+def _direction_problems(content: PosterContent) -> list[PosterRefused]:
+    out = []
     for block in content.languages:
         seen = _direction_of(block.questions)
         if seen is not None and seen != block.direction:
@@ -101,13 +118,13 @@ def content_problems(content: PosterContent, fmt: PosterFormat) -> list[PosterRe
                     "set the direction from the locale (Babel Locale.text_direction).",
                 )
             )
-    out += _payload_problems(content, fmt)
     return out
 
 
 def _payload_problems(content: PosterContent, fmt: PosterFormat) -> list[PosterRefused]:
-    out: list[PosterRefused] = []
+    """The QR payload: alphanumeric mode, its own valid code, nothing private in it."""
     url = content.payload_url
+    out = []
     odd = sorted(set(url) - QR_ALPHANUMERIC)
     if odd:
         out.append(
@@ -126,7 +143,18 @@ def _payload_problems(content: PosterContent, fmt: PosterFormat) -> list[PosterR
             )
         )
         return out
-    code = parsed.code
+    return [
+        *out,
+        *_code_problems(content, parsed.code),
+        *_private_text_problems(content),
+        *_format_country_problems(fmt, parsed.code.country),
+    ]
+
+
+def _code_problems(content: PosterContent, code: LocationCode) -> list[PosterRefused]:
+    """The printed code, the printed address and the QR payload must all say the same."""
+    url = content.payload_url
+    out = []
     if content.location_code != code.printed:
         out.append(
             PosterRefused(
@@ -151,9 +179,14 @@ def _payload_problems(content: PosterContent, fmt: PosterFormat) -> list[PosterR
                 "print the payload without its scheme so people can compare them.",
             )
         )
+    return out
+
+
+def _private_text_problems(content: PosterContent) -> list[PosterRefused]:
+    out = []
     for name in ("venue", "placement"):
         value = getattr(content, name)
-        if value and len(value.strip()) >= 3 and value.strip().upper() in url:
+        if value and len(value.strip()) >= 3 and value.strip().upper() in content.payload_url:
             out.append(
                 PosterRefused(
                     "payload-private",
@@ -161,21 +194,42 @@ def _payload_problems(content: PosterContent, fmt: PosterFormat) -> list[PosterR
                     "base URL + location code only.",
                 )
             )
-    if not fmt.offered_in(code.country):
-        allowed = ", ".join(f.title for f in formats_for(code.country)) or "none"
-        extra = ""
-        if code.country == "US":
-            extra = (
-                " A4 (210 mm wide) is narrower than the 8.5 in (215.9 mm) US laws ask for,"
-                " and A3 (420 mm) shorter than 17 in."
-            )
-        out.append(
-            PosterRefused(
-                "format-country",
-                f"{fmt.title} is not offered for {code.country} posters; use {allowed}.{extra}",
-            )
-        )
     return out
+
+
+def _format_country_problems(fmt: PosterFormat, country: str) -> list[PosterRefused]:
+    if fmt.offered_in(country):
+        return []
+    offered = formats_for(country)
+    allowed = ", ".join(f.title for f in offered) or "none"
+    return [
+        PosterRefused(
+            "format-country",
+            f"{fmt.title} is not offered for {country} posters; use {allowed}."
+            + _below_legal_paper(fmt, offered),
+        )
+    ]
+
+
+def _below_legal_paper(fmt: PosterFormat, offered: list[PosterFormat]) -> str:
+    """Why a paper is refused where the law sets sizes (formats.toml's law_min_paper_mm).
+
+    Names the smallest legal size the paper fails, as the law states it.
+    """
+    for min_width, min_height in sorted(
+        {f.law_min_paper_mm for f in offered if f.law_min_paper_mm}
+    ):
+        if fmt.width_mm < min_width - 1e-9:
+            return (
+                f" {fmt.title} ({fmt.width_mm:g} mm wide) is narrower than the"
+                f" {min_width:g} mm the law asks for."
+            )
+        if fmt.height_mm < min_height - 1e-9:
+            return (
+                f" {fmt.title} ({fmt.height_mm:g} mm tall) is shorter than the"
+                f" {min_height:g} mm the law asks for."
+            )
+    return ""
 
 
 def larger_formats(content: PosterContent, fmt: PosterFormat) -> list[PosterFormat]:
@@ -193,9 +247,18 @@ def larger_formats(content: PosterContent, fmt: PosterFormat) -> list[PosterForm
 
 def layout_problems(layout: Layout) -> list[PosterRefused]:
     """Size, contrast and symbol rules for a planned layout."""
-    fmt = layout.fmt
-    out: list[PosterRefused] = []
-    symbol = layout.symbol
+    return [
+        *_symbol_problems(layout),
+        *_text_size_problems(layout),
+        *_number_and_pictogram_problems(layout),
+        *_contrast_problems(layout),
+    ]
+
+
+def _symbol_problems(layout: Layout) -> list[PosterRefused]:
+    """A full QR at error level H, with its quiet zone, big enough for the distance."""
+    fmt, symbol = layout.fmt, layout.symbol
+    out = []
     if symbol.is_micro or symbol.error != ERROR_LEVEL:
         out.append(
             PosterRefused(
@@ -215,8 +278,7 @@ def layout_problems(layout: Layout) -> list[PosterRefused]:
                 "(1/10 of the distance). Make it larger or shorten the payload.",
             )
         )
-    room = layout.side_column_mm
-    need = _code_width_mm(layout)
+    room, need = layout.side_column_mm, _code_width_mm(layout)
     if room < need:
         out.append(
             PosterRefused(
@@ -226,6 +288,12 @@ def layout_problems(layout: Layout) -> list[PosterRefused]:
                 "format or a shorter viewing distance.",
             )
         )
+    return out
+
+
+def _text_size_problems(layout: Layout) -> list[PosterRefused]:
+    fmt = layout.fmt
+    out = []
     for name in ("text_pt", "heading_pt", "emergency_pt"):
         size = getattr(layout, name)
         if size < fmt.min_text_pt - 1e-6:
@@ -242,6 +310,13 @@ def layout_problems(layout: Layout) -> list[PosterRefused]:
                 f"fine print {layout.fine_print_pt:g} pt is below {fmt.fine_print_pt:g} pt.",
             )
         )
+    return out
+
+
+def _number_and_pictogram_problems(layout: Layout) -> list[PosterRefused]:
+    """Readable from the viewing distance (AS 1319's millimetres per metre)."""
+    fmt = layout.fmt
+    out = []
     cap_mm = layout.number_pt * MM_PER_PT * CAP_HEIGHT_EM
     need_cap = CAPITAL_MM_PER_M * fmt.viewing_distance_m
     if cap_mm < need_cap or layout.number_pt < fmt.min_text_pt:
@@ -261,6 +336,11 @@ def layout_problems(layout: Layout) -> list[PosterRefused]:
                 f"{SYMBOL_MM_PER_M * fmt.viewing_distance_m:g} mm (AS 1319: 15 mm per metre).",
             )
         )
+    return out
+
+
+def _contrast_problems(layout: Layout) -> list[PosterRefused]:
+    out = []
     for foreground, background in layout.colours:
         ratio = contrast_ratio(foreground, background)
         if ratio < WCAG_AA:

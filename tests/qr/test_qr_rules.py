@@ -63,7 +63,20 @@ def test_us_poster_on_a4_is_refused_letter_is_not_a4():
     refused = _refusal(make_content(["en", "es", "zh-Hans"], country="US"), "a4")
     assert "format-country" in refused.rules
     message = str(refused)
-    assert "US Letter" in message and "Tabloid" in message and "A4 (210 mm wide)" in message
+    assert "US Letter" in message and "Tabloid" in message
+    # The reason comes from the laws' minimum paper sizes in formats.toml, not from code.
+    assert "A4 portrait (210 mm wide) is narrower than the 215.9 mm the law asks for" in message
+
+
+def test_us_poster_on_a3_names_the_legal_height_it_misses():
+    refused = _refusal(make_content(["en", "es", "zh-Hans"], country="US"), "a3")
+    assert "A3 portrait (420 mm tall) is shorter than the 431.8 mm the law asks for" in str(refused)
+
+
+def test_a_format_refused_where_no_law_sets_paper_gives_no_legal_reason():
+    refused = _refusal(make_content(["en", "es", "ru"], country="GB"), "letter")
+    assert "format-country" in refused.rules
+    assert "the law asks for" not in str(refused)
 
 
 def test_several_failures_are_reported_together():
