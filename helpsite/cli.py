@@ -92,7 +92,10 @@ def locales() -> None:
 
 def _locales_dir() -> Path:
     """The catalogs the site serves: HELPSITE_LOCALES_DIR, else the package's own."""
-    return Path(_settings().locales_dir).resolve()
+    path = Path(_settings().locales_dir).resolve()
+    if not path.is_dir():
+        raise click.ClickException(f"HELPSITE_LOCALES_DIR: {path} is not a folder")
+    return path
 
 
 @locales.command()

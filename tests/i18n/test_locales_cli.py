@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from helpsite.cli import cli
-from helpsite.i18n import checks, load_languages
+from helpsite.i18n import CatalogError, checks, load_languages, workflow
 from tests.conftest import ROOT
 
 LOCALES = ROOT / "helpsite" / "locales"
@@ -81,3 +81,23 @@ def test_a_catalog_lacking_a_message_is_incomplete_everywhere(locales_copy):
     language, percent, fuzzy, complete = row.split()[:4]
     assert (percent != "100.0%", fuzzy, complete) == (True, "0", "no"), row
     assert "1 languages complete" in run(locales_copy, "status")
+
+
+@pytest.mark.parametrize("command", ["extract", "update", "compile", "status"])
+def test_a_locales_folder_that_does_not_exist_is_one_clear_line(tmp_path, command):
+    missing = tmp_path / "no-such-folder"
+    result = CliRunner().invoke(
+        cli, ["locales", command], env={"HELPSITE_LOCALES_DIR": str(missing)}
+    )
+    assert result.exit_code == 1
+    assert f"HELPSITE_LOCALES_DIR: {missing} is not a folder" in result.output
+    assert not missing.exists()
+
+
+def test_extracting_without_the_source_checkout_says_so(tmp_path):
+    """An installed wheel has no babel.cfg beside the package: a clear error, not a traceback."""
+    package = tmp_path / "helpsite"
+    shutil.copytree(ROOT / "helpsite" / "countries", package / "countries")
+    with pytest.raises(CatalogError, match="extracting needs the source checkout"):
+        workflow.extract(tmp_path / "messages.pot", package_dir=package)
+    assert not (tmp_path / "messages.pot").exists()
