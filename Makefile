@@ -51,11 +51,12 @@ upgrade: install-test
 	$(BIN)/helpsite locales update
 	$(MAKE) test
 
-# Compiled catalogs are build products: never committed, always rebuilt.
+# Compiled catalogs are build products: never committed. Optional: without a fresh .mo
+# the site compiles the .po in memory at start; `make compile` only saves that time.
 compile: install
 	$(BIN)/helpsite locales compile
 
-# Translators' workflow (locales/README.md): extract source strings, merge them into catalogs.
+# Translators' workflow (helpsite/locales/README.md): extract source strings, merge them into catalogs.
 extract: install
 	$(BIN)/helpsite locales extract
 
@@ -81,4 +82,4 @@ bench: install-test compile
 	@test ! -f bench/qr_bench.py || $(BIN)/python bench/qr_bench.py
 
 clean:
-	rm -rf $(VENV) locales/*/LC_MESSAGES/*.mo .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) helpsite/locales/*/LC_MESSAGES/*.mo .pytest_cache .ruff_cache .hypothesis

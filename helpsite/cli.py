@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -89,49 +90,72 @@ def locales() -> None:
     """Translators' workflow: extract, update, compile, status."""
 
 
+def _locales_dir() -> Path:
+    """The catalogs the site serves: HELPSITE_LOCALES_DIR, else the package's own."""
+    path = Path(_settings().locales_dir).resolve()
+    if not path.is_dir():
+        raise click.ClickException(f"HELPSITE_LOCALES_DIR: {path} is not a folder")
+    return path
+
+
 @locales.command()
 def extract() -> None:
-    """Write locales/messages.pot from templates, poster text and country data."""
-    from helpsite import catalogs
+    """Write messages.pot (in the locales folder) from templates, poster text and country data."""
+    from helpsite.i18n import CatalogError, workflow
 
-    click.echo(f"wrote {catalogs.extract()}")
+    try:
+        click.echo(f"wrote {workflow.extract(_locales_dir() / 'messages.pot')}")
+    except CatalogError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @locales.command()
 def update() -> None:
     """Extract, then merge the template into every catalog."""
-    from helpsite import catalogs
+    from helpsite.i18n import CatalogError, workflow
 
-    catalogs.extract()
-    for change in catalogs.update():
+    locales_dir = _locales_dir()
+    try:
+        workflow.extract(locales_dir / "messages.pot")
+    except CatalogError as exc:
+        raise click.ClickException(str(exc)) from None
+    for change in workflow.update(locales_dir):
         click.echo(change)
     click.echo("catalogs updated")
 
 
 @locales.command(name="compile")
 def compile_() -> None:
-    """Compile every catalog to .mo (build products, never committed)."""
-    from helpsite import catalogs
+    """Compile every catalog to .mo (build products, never committed; optional, for speed)."""
+    from helpsite.i18n import workflow
 
-    catalogs.compile_all()
+    workflow.compile_all(_locales_dir())
     click.echo("catalogs compiled")
 
 
 @locales.command()
 def status() -> None:
-    """Per language: translated %, fuzzy count, reviewed or not, last change."""
-    from helpsite import catalogs
+    """Per language: translated %, fuzzy count, complete (offered), reviewed, last change."""
+    from helpsite.i18n import CatalogError, workflow
 
-    rows = catalogs.status()
-    click.echo(f"{'language':<10} {'translated':>10} {'fuzzy':>6}  {'reviewed':<9} last change")
+    try:
+        rows = workflow.status(_locales_dir())
+    except CatalogError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"{'language':<10} {'translated':>10} {'fuzzy':>6}  {'complete':<9}"
+        f" {'reviewed':<9} last change"
+    )
     for row in rows:
+        complete = "yes" if row.complete else "no"
         reviewed = "yes" if row.reviewed else "no"
         percent = f"{row.percent:.1f}%"
         click.echo(
-            f"{row.language:<10} {percent:>10} {row.fuzzy:>6}  {reviewed:<9} {row.last_change}"
+            f"{row.language:<10} {percent:>10} {row.fuzzy:>6}  {complete:<9}"
+            f" {reviewed:<9} {row.last_change}"
         )
-    complete = sum(1 for row in rows if row.translated == row.total) + 1  # + English source
-    click.echo(f"{complete} languages at 100% (English is the source)")
+    complete = sum(1 for row in rows if row.complete) + 1  # + English source
+    click.echo(f"{complete} languages complete (only these can be offered; English is the source)")
 
 
 @cli.group()

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+# Defaults point into the installed package, never at a source checkout.
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -118,22 +119,22 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "countries_dir",
-        str(ROOT / "helpsite" / "countries"),
+        str(PACKAGE_DIR / "countries"),
         "Folder of country data files (<cc>.toml).",
     ),
     Setting(
         "locales_dir",
-        str(ROOT / "locales"),
+        str(PACKAGE_DIR / "locales"),
         "Folder of gettext catalogs (<lang>/LC_MESSAGES/messages.po and compiled .mo).",
     ),
     Setting(
         "templates_dir",
-        str(ROOT / "templates"),
+        str(PACKAGE_DIR / "web" / "templates"),
         "Folder of Jinja2 templates.",
     ),
     Setting(
         "static_dir",
-        str(ROOT / "static"),
+        str(PACKAGE_DIR / "web" / "static"),
         "Folder of the CSS and script inlined into every page.",
     ),
     Setting(

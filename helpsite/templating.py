@@ -15,15 +15,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time, get_day_names
-from babel.lists import format_list
 from markupsafe import Markup
 
 from helpsite.i18n import Language
+from helpsite.i18n.filters import locale_filters
 
-CSS_FILES = ("site.css", "components/exit-this-page.css")
-JS_FILES = ("components/exit-this-page.js",)
+# Components (GOV.UK Frontend style): one folder each, holding its macro, CSS and script.
+# Templates import a macro as "components/<name>/macro.html".
+COMPONENTS_DIR = Path(__file__).resolve().parent / "web" / "components"
+CSS_FILES = (("static", "site.css"), ("components", "exit_this_page/exit-this-page.css"))
+JS_FILES = (("components", "exit_this_page/exit-this-page.js"),)
 
 
 def csp_hash(text: str) -> str:
@@ -34,19 +35,30 @@ def csp_hash(text: str) -> str:
 class Renderer:
     """Renders templates in a language; environments are built once and reused."""
 
-    def __init__(self, templates_dir: str | Path, static_dir: str | Path, globals_: dict):
+    def __init__(
+        self,
+        templates_dir: str | Path,
+        static_dir: str | Path,
+        globals_: dict,
+        components_dir: str | Path = COMPONENTS_DIR,
+    ):
         self.templates_dir = Path(templates_dir)
         self.static_dir = Path(static_dir)
+        self.components_dir = Path(components_dir)
         self.globals = globals_
         self._envs: dict[str, jinja2.Environment] = {}
 
+    def _asset(self, folder: str, name: str) -> str:
+        base = self.static_dir if folder == "static" else self.components_dir
+        return (base / name).read_text("utf-8")
+
     @cached_property
     def css(self) -> str:
-        return "\n".join(_minify_css((self.static_dir / f).read_text("utf-8")) for f in CSS_FILES)
+        return "\n".join(_minify_css(self._asset(*f)) for f in CSS_FILES)
 
     @cached_property
     def js(self) -> str:
-        return "\n".join((self.static_dir / f).read_text("utf-8").strip() for f in JS_FILES)
+        return "\n".join(self._asset(*f).strip() for f in JS_FILES)
 
     @cached_property
     def content_security_policy(self) -> str:
@@ -71,7 +83,15 @@ class Renderer:
 
     def _build(self, language: Language) -> jinja2.Environment:
         env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(self.templates_dir),
+            # Templates first; "components/<name>/..." falls through to the component folders.
+            loader=jinja2.ChoiceLoader(
+                [
+                    jinja2.FileSystemLoader(self.templates_dir),
+                    jinja2.PrefixLoader(
+                        {"components": jinja2.FileSystemLoader(self.components_dir)}
+                    ),
+                ]
+            ),
             autoescape=True,
             extensions=["jinja2.ext.i18n"],
             trim_blocks=True,
@@ -80,22 +100,13 @@ class Renderer:
         )
         env.policies["ext.i18n.trimmed"] = True
         env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
-        locale = language.locale
-        day_names = get_day_names("abbreviated", locale=locale)
         env.globals.update(self.globals)
         env.globals.update(language=language, css=self.css, js=self.js)
+        env.filters.update(locale_filters(language))
         env.filters.update(
-            date=lambda value, fmt="long": format_date(value, fmt, locale=locale),
-            time=lambda value: format_time(value, "short", locale=locale),
-            list_format=lambda values: format_list(list(values), locale=locale),
-            day_range=lambda days: day_ranges(days, day_names),
             num=lambda number: Markup('<bdi class="number" dir="ltr">%s</bdi>') % number,
             pick=lambda key, mapping: mapping[key],
             site_name=site_name,
-            territory=lambda code: locale.territories.get(code.upper(), code.upper()),
-            language_name=lambda tag: _language_name(tag, locale),
-            # Country data text (English in the TOML files): translated without %-formatting.
-            tr=lambda text: language.translations.gettext(text) if text else text,
         )
         return env
 
@@ -103,34 +114,10 @@ class Renderer:
         return self.environment(language).get_template(name).render(**context)
 
 
-def day_ranges(days: tuple[int, ...], names: dict[int, str]) -> str:
-    """(0, 1, 2, 3, 4, 6) -> "Mon–Fri, Sun": runs of three or more days become ranges."""
-    runs: list[list[int]] = []
-    for day in sorted(days):
-        if runs and day == runs[-1][-1] + 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    parts = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{names[run[0]]}–{names[run[-1]]}")
-        else:
-            parts.extend(names[d] for d in run)
-    return ", ".join(parts)
-
-
 def site_name(url: str) -> str:
     """A source or web address shown as text: its host, without www."""
     host = urlsplit(url).hostname or url
     return host.removeprefix("www.")
-
-
-def _language_name(tag: str, locale: Locale) -> str:
-    try:
-        return Locale.parse(tag, sep="-").get_display_name(locale) or tag
-    except (UnknownLocaleError, ValueError, TypeError):
-        return tag
 
 
 def _minify_css(text: str) -> str:

@@ -30,10 +30,10 @@ from helpsite.content.model import (
     Right,
 )
 from helpsite.content.phones import PhoneNumber, PhoneNumberError, parse_phone
+from helpsite.content.translatable import TEXT_FIELDS
 
 STALE_AFTER_DAYS = 365
 FACT_KEYS = {"source", "verified", "status", "region"}
-TEXT_FIELDS = ("description", "confidentiality", "interpreter_note", "note", "title", "text")
 _DIGIT_RUN = re.compile(r"\+?\d[\d ()\-.]*\d")
 
 
@@ -126,10 +126,10 @@ class _Reader:
             self.error(f"{where}.region", f"{region!r} is not one of the file's [[regions]]")
         return {"source": source, "verified": verified, "status": status, "region": region}
 
-    def texts(self, table: dict, where: str, numbers: list[str]) -> None:
+    def texts(self, section: str, table: dict, where: str, numbers: list[str]) -> None:
         """Translatable text must hold no phone number and no URL (issue: numbers stay in data)."""
         digits_of = {re.sub(r"\D", "", n) for n in numbers if n}
-        for key in TEXT_FIELDS:
+        for key in TEXT_FIELDS.get(section, ()):
             text = table.get(key)
             if not isinstance(text, str):
                 continue
@@ -183,13 +183,14 @@ def _load_one(path: Path, today: date) -> tuple[Country | None, list[Problem]]:
     if exit_url is not None and not exit_url.startswith("https://"):
         r.error("country.exit_url", "must be an https URL")
 
+    all_numbers = _all_numbers(data)
     regions = []
     for i, table in enumerate(data.get("regions", [])):
         where = f"regions[{i}]"
         if r.keys(table, where, {"id", "name"}, set()):
+            r.texts("regions", table, where, all_numbers)
             regions.append(Region(str(table["id"]), str(table["name"])))
     region_ids = {reg.id for reg in regions}
-    all_numbers = _all_numbers(data)
 
     def each(section: str, build: Callable[[dict, str], Any]) -> tuple:
         items = []
@@ -199,7 +200,7 @@ def _load_one(path: Path, today: date) -> tuple[Country | None, list[Problem]]:
             return ()
         for i, table in enumerate(entries):
             where = f"{section}[{i}]"
-            r.texts(table, where, all_numbers)
+            r.texts(section, table, where, all_numbers)
             item = build(table, where)
             if item is not None:
                 items.append(item)

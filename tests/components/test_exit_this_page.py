@@ -7,7 +7,8 @@ import re
 from tests.pagecheck import parse_page
 
 MACRO = (
-    '{% from "components/exit_this_page.html" import exit_this_page %}{{ exit_this_page(href) }}'
+    '{% from "components/exit_this_page/macro.html" import exit_this_page %}'
+    "{{ exit_this_page(href) }}"
 )
 
 
