@@ -1,0 +1,44 @@
+"""The staff Starlette app, mounted at ``/staff`` by ``helpsite.app.create_app``.
+
+Visitor middleware (security headers, private errors, body limit, same-origin check)
+wraps the whole site, this app included; the staff stack below adds what only staff
+pages need. Sign-in goes here (issue: poster registry): HTTP Basic in a middleware
+at the top of ``STAFF_MIDDLEWARE``'s place in ``create_staff_app``, never a cookie.
+"""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from helpsite.posters.web import poster_form, poster_submit
+from helpsite.staff.render_pool import RenderPool
+
+
+async def posters(request: Request) -> Response:
+    """One route for both methods, so a 405 names them both in ``Allow``."""
+    if request.method == "POST":
+        return await poster_submit(request)
+    return await poster_form(request)
+
+
+def create_staff_app(site, render_pool: RenderPool) -> Starlette:
+    """The staff pages, sharing the visitor site's content and templates."""
+    from helpsite.routes import not_found
+
+    middleware: list[Middleware] = [
+        # Sign-in (HTTP Basic, no cookie) will be the first entry here.
+    ]
+    app = Starlette(
+        routes=[Route("/posters", posters, methods=["GET", "POST"], name="posters")],
+        middleware=middleware,
+        exception_handlers={HTTPException: not_found},
+    )
+    app.router.redirect_slashes = False
+    app.state.site = site
+    app.state.render_pool = render_pool
+    return app
