@@ -137,7 +137,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         render_pool.close()  # no render process outlives its web worker
 
     app = Starlette(
-        routes=[Mount("/staff", app=create_staff_app(site, render_pool)), *ROUTES],
+        routes=[
+            Mount("/staff", app=create_staff_app(site, render_pool, error_page=error_page)),
+            *ROUTES,
+        ],
         lifespan=lifespan,
         middleware=[
             Middleware(

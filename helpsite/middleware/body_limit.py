@@ -7,6 +7,8 @@ limit gets 413 at once, unread; a chunked body is read only until it passes the 
 
 from __future__ import annotations
 
+import contextlib
+
 from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -37,25 +39,28 @@ class BodyLimitMiddleware:
             await self._refusal()(scope, receive, send)
             return
         received = 0
-        started = False
+        started = refused = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    # Answer now: a mounted app's own error handler would answer 500.
+                    if not started:
+                        refused = True
+                        await self._refusal()(scope, receive, send)
                     raise _TooLarge()
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 has been sent; whatever the app says now is dropped
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
-        try:
+        with contextlib.suppress(_TooLarge):
             await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await self._refusal()(scope, receive, send)

@@ -2,8 +2,8 @@
 
 Visitor middleware (security headers, private errors, body limit, same-origin check)
 wraps the whole site, this app included; the staff stack below adds what only staff
-pages need. Sign-in goes here (issue: poster registry): HTTP Basic in a middleware
-at the top of ``STAFF_MIDDLEWARE``'s place in ``create_staff_app``, never a cookie.
+pages need. Sign-in goes there (issue: poster registry): HTTP Basic in a middleware
+at the top of the list in ``create_staff_app``, never a cookie.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from helpsite.middleware.private_errors import PrivateErrorsMiddleware
 from helpsite.posters.web import poster_form, poster_submit
 from helpsite.staff.render_pool import RenderPool
 
@@ -26,12 +27,15 @@ async def posters(request: Request) -> Response:
     return await poster_form(request)
 
 
-def create_staff_app(site, render_pool: RenderPool) -> Starlette:
+def create_staff_app(site, render_pool: RenderPool, *, error_page: str) -> Starlette:
     """The staff pages, sharing the visitor site's content and templates."""
     from helpsite.routes import not_found
 
-    middleware: list[Middleware] = [
-        # Sign-in (HTTP Basic, no cookie) will be the first entry here.
+    middleware = [
+        # Sign-in (HTTP Basic, no cookie) goes first here, before anything else runs.
+        # A mounted Starlette app answers its own errors (plain 500), so the calm error
+        # page, logged without the request, is repeated here.
+        Middleware(PrivateErrorsMiddleware, error_page=error_page),
     ]
     app = Starlette(
         routes=[Route("/posters", posters, methods=["GET", "POST"], name="posters")],
