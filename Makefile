@@ -80,6 +80,7 @@ check: install
 bench: install-test compile
 	$(BIN)/python bench/site_bench.py
 	@test ! -f bench/qr_bench.py || $(BIN)/python bench/qr_bench.py
+	$(BIN)/python bench/staff_bench.py
 
 clean:
 	rm -rf $(VENV) helpsite/locales/*/LC_MESSAGES/*.mo .pytest_cache .ruff_cache .hypothesis

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.routing import Mount
 
 from helpsite.content.loader import load_countries
 from helpsite.content.model import Country
 from helpsite.i18n import SOURCE_LANGUAGE, Language, load_languages
+from helpsite.middleware.body_limit import BodyLimitMiddleware
 from helpsite.middleware.private_errors import PrivateErrorsMiddleware
+from helpsite.middleware.same_origin import SameOriginMiddleware
 from helpsite.middleware.security_headers import SecurityHeadersMiddleware
 from helpsite.privacy_log import configure_logging
 from helpsite.routes import ROUTES, not_found
 from helpsite.settings import Settings, SettingsError
+from helpsite.staff.app import create_staff_app
+from helpsite.staff.render_pool import RenderPool
 from helpsite.templating import Renderer
 
 
@@ -122,8 +129,19 @@ def create_app(settings: Settings | None = None) -> Starlette:
     configure_logging(settings.log_level)
     site = build_site(settings)
     error_page = site.render_page("error.html", site.languages[settings.default_language.lower()])
+    render_pool = RenderPool(settings, settings.poster_renders, settings.poster_idle_seconds)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        render_pool.close()  # no render process outlives its web worker
+
     app = Starlette(
-        routes=ROUTES,
+        routes=[
+            Mount("/staff", app=create_staff_app(site, render_pool, error_page=error_page)),
+            *ROUTES,
+        ],
+        lifespan=lifespan,
         middleware=[
             Middleware(
                 SecurityHeadersMiddleware,
@@ -131,6 +149,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 hsts_max_age=settings.hsts_max_age,
             ),
             Middleware(PrivateErrorsMiddleware, error_page=error_page),
+            Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),
+            Middleware(SameOriginMiddleware, base_url=settings.base_url),
         ],
         exception_handlers={HTTPException: not_found},
     )
@@ -138,6 +158,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # routes.not_found redirects with a relative one instead.
     app.router.redirect_slashes = False
     app.state.site = site
+    app.state.render_pool = render_pool
     return app
 
 

@@ -61,6 +61,13 @@ def serve(host: str, port: int, workers: int) -> None:
         forwarded_allow_ips=settings.forwarded_allow_ips,
         log_config=UVICORN_LOG_CONFIG,
         log_level=settings.log_level,
+        # uvicorn has no header-read timeout: production runs behind a proxy that has one
+        # (README, Deploying). These are the limits uvicorn does have.
+        timeout_keep_alive=5,
+        timeout_graceful_shutdown=10,
+        limit_concurrency=500,
+        h11_max_incomplete_event_size=16 * 1024,
+        ws="none",
     )
 
 

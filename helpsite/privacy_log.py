@@ -11,6 +11,17 @@ import logging
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
+# uvicorn warns twice for every request with an Upgrade header it cannot serve: anyone
+# could flood the log with them. The request itself is answered as plain HTTP.
+UPGRADE_NOISE = ("Unsupported upgrade request.", "No supported WebSocket library detected.")
+
+
+class DropUpgradeNoise(logging.Filter):
+    """Drops uvicorn's per-request upgrade warnings (a log flood, and per-visitor)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(UPGRADE_NOISE)
+
 
 def configure_logging(level: str = "warning") -> None:
     logging.basicConfig(level=level.upper(), format=FORMAT)
@@ -24,6 +35,7 @@ UVICORN_LOG_CONFIG = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": FORMAT}},
+    "filters": {"no_upgrade_noise": {"()": "helpsite.privacy_log.DropUpgradeNoise"}},
     "handlers": {
         "stderr": {
             "class": "logging.StreamHandler",
@@ -33,7 +45,7 @@ UVICORN_LOG_CONFIG = {
     },
     "loggers": {
         "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
-        "uvicorn.error": {"level": "INFO"},
+        "uvicorn.error": {"level": "INFO", "filters": ["no_upgrade_noise"]},
         "uvicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "helpsite": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
     },

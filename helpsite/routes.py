@@ -15,7 +15,6 @@ from starlette.routing import Route
 from helpsite.content.model import Country
 from helpsite.i18n import Language, negotiate
 from helpsite.pages import help_context
-from helpsite.posters.web import ROUTES as POSTER_ROUTES
 from qr.codes import CodeStatus, parse
 
 VARY = {"Vary": "Accept-Language"}
@@ -180,7 +179,9 @@ async def not_found(request: Request, exc: Exception) -> Response:
     """An unknown path gets the chooser, so a visitor always has a way to help."""
     status = getattr(exc, "status_code", 404)
     if status != 404:
-        return PlainTextResponse(getattr(exc, "detail", ""), status_code=status)
+        # Keep the exception's headers: a 405 must say which methods are allowed (Allow).
+        headers = getattr(exc, "headers", None)
+        return PlainTextResponse(getattr(exc, "detail", ""), status_code=status, headers=headers)
     path = request.url.path
     if len(path) > 1 and path.endswith("/"):
         # A relative Location: never built from the Host header, never "//other.site".
@@ -188,8 +189,8 @@ async def not_found(request: Request, exc: Exception) -> Response:
     return _not_found(request)
 
 
+# The staff app is mounted at /staff before these by ``helpsite.app.create_app``.
 ROUTES = [
-    *POSTER_ROUTES,
     Route("/", home, name="home"),
     Route("/exit", exit_page, name="exit"),
     Route("/exit/{cc}", exit_page, name="exit_country"),

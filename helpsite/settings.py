@@ -53,6 +53,13 @@ def _log_level(value: str) -> str:
     return level
 
 
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
 def _base_url(value: str) -> str:
     """Scheme and host only: the QR payload upper-cases it, and a path would not survive."""
     value = _url(value).rstrip("/")
@@ -143,6 +150,24 @@ SETTINGS: tuple[Setting, ...] = (
         "Log level; no level ever logs a client address, user agent or request path.",
         _log_level,
     ),
+    Setting(
+        "poster_renders",
+        1,
+        "Posters rendered at once per web worker, each in its own process; more get 503 at once.",
+        _positive_int,
+    ),
+    Setting(
+        "poster_idle_seconds",
+        60,
+        "A render process idle this long is ended, so its memory goes back to the system.",
+        _positive_int,
+    ),
+    Setting(
+        "max_body_bytes",
+        65536,
+        "Largest request body accepted; a larger one gets 413 before anything reads it.",
+        _positive_int,
+    ),
 )
 
 
@@ -161,6 +186,9 @@ class Settings:
     templates_dir: str = SETTINGS[10].default
     static_dir: str = SETTINGS[11].default
     log_level: str = SETTINGS[12].default
+    poster_renders: int = SETTINGS[13].default
+    poster_idle_seconds: int = SETTINGS[14].default
+    max_body_bytes: int = SETTINGS[15].default
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

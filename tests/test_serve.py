@@ -70,3 +70,20 @@ def test_the_server_logs_no_path_no_address_no_user_agent(served):
     for trace in (code, "/en/gb", "from=poster", "does-not-exist", "SECRET-UA", "127.0.0.1:"):
         assert trace not in requests_part, trace
     assert '" 200' not in output and "GET " not in output
+
+
+def test_an_upgrade_request_is_answered_and_logs_nothing(served):
+    base, log = served
+    host, port = base.removeprefix("http://").split(":")
+    request = (
+        b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+        b"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"
+    )
+    for _ in range(3):
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            sock.sendall(request)
+            assert sock.recv(4096).startswith(b"HTTP/1.1 200")
+    time.sleep(0.3)
+    lines = log.read_text().splitlines()
+    after_start = lines[next(i for i, line in enumerate(lines) if "Uvicorn running" in line) :]
+    assert after_start[1:] == [], after_start

@@ -64,3 +64,14 @@ def test_settings_are_frozen():
 def test_a_bad_value_names_its_variable(variable, value):
     with pytest.raises(SettingsError, match=variable):
         Settings.from_env({variable: value})
+
+
+@pytest.mark.parametrize(
+    "variable",
+    ["HELPSITE_POSTER_RENDERS", "HELPSITE_MAX_BODY_BYTES", "HELPSITE_POSTER_IDLE_SECONDS"],
+)
+def test_limits_must_be_positive_whole_numbers(variable):
+    with pytest.raises(SettingsError, match=variable):
+        Settings.from_env({variable: "0"})
+    with pytest.raises(SettingsError, match=variable):
+        Settings.from_env({variable: "lots"})

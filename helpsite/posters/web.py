@@ -9,12 +9,9 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass, field
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
-from starlette.routing import Route
 
-from helpsite.posters.batch import BatchRow, render_batch
 from helpsite.posters.content import (
     PosterRequest,
     PosterRequestError,
@@ -27,7 +24,14 @@ from helpsite.posters.content import (
     parse_language_tags,
     poster_helpline,
 )
-from qr import PosterRefused, formats, get_format, make_poster
+from helpsite.staff.render_pool import (
+    RETRY_AFTER_SECONDS,
+    ClientGone,
+    PoolBusy,
+    RenderCrashed,
+    RenderRefused,
+)
+from qr import PosterRefused, formats, get_format
 
 MAX_PLACEMENTS = 20
 MAX_FIELD = 200
@@ -139,21 +143,38 @@ async def poster_submit(request: Request) -> Response:
     if not requests:
         return _render(request, form, status=400)
     base_url = site.settings.base_url
+    pool = request.app.state.render_pool
     try:
         if data.get("action") == "preview":
             content = build_content(requests[0], base_url)
-            png = await run_in_threadpool(
-                make_poster, content, requests[0].format_name, kind="png", dpi=60
-            )
+            job = ("preview", content, requests[0].format_name)
+            png = await pool.run(job, request.receive)
             preview = {"png": base64.b64encode(png).decode("ascii"), "content": content}
             return _render(request, form, preview=preview)
-        rows = [BatchRow(i + 1, r, get_format(r.format_name)) for i, r in enumerate(requests)]
-        pdf, placements = await run_in_threadpool(render_batch, rows, base_url)
-    except (PosterRefused, PosterRequestError, ValueError) as exc:
+        specs = [
+            (
+                r.country.code,
+                tuple(lang.slug for lang in r.languages),
+                r.format_name,
+                r.venue,
+                r.placement,
+            )
+            for r in requests
+        ]
+        pdf, codes = await pool.run(("pdf", specs, base_url), request.receive)
+    except (PosterRefused, PosterRequestError, ValueError, RenderRefused) as exc:
         form.errors["format"] = f"This poster cannot be printed: {exc}"
         return _render(request, form, status=400)
+    except PoolBusy:
+        form.errors["format"] = "Other posters are being printed: try again in a few seconds."
+        return _busy(_render(request, form, status=503))
+    except RenderCrashed:
+        form.errors["format"] = "The poster could not be made this time: please try again."
+        return _busy(_render(request, form, status=503))
+    except ClientGone:
+        return Response(status_code=499)  # nobody is listening any more
     name = f"posters-{form.country.lower()}-{form.format}.pdf"
-    codes = ", ".join(p.code for p in placements)
+    codes = ", ".join(codes)
     return Response(
         pdf,
         media_type="application/pdf",
@@ -161,7 +182,6 @@ async def poster_submit(request: Request) -> Response:
     )
 
 
-ROUTES = [
-    Route("/staff/posters", poster_form, methods=["GET"], name="poster_form"),
-    Route("/staff/posters", poster_submit, methods=["POST"], name="poster_submit"),
-]
+def _busy(response: Response) -> Response:
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

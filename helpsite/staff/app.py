@@ -1,0 +1,48 @@
+"""The staff Starlette app, mounted at ``/staff`` by ``helpsite.app.create_app``.
+
+Visitor middleware (security headers, private errors, body limit, same-origin check)
+wraps the whole site, this app included; the staff stack below adds what only staff
+pages need. Sign-in goes there (issue: poster registry): HTTP Basic in a middleware
+at the top of the list in ``create_staff_app``, never a cookie.
+"""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from helpsite.middleware.private_errors import PrivateErrorsMiddleware
+from helpsite.posters.web import poster_form, poster_submit
+from helpsite.staff.render_pool import RenderPool
+
+
+async def posters(request: Request) -> Response:
+    """One route for both methods, so a 405 names them both in ``Allow``."""
+    if request.method == "POST":
+        return await poster_submit(request)
+    return await poster_form(request)
+
+
+def create_staff_app(site, render_pool: RenderPool, *, error_page: str) -> Starlette:
+    """The staff pages, sharing the visitor site's content and templates."""
+    from helpsite.routes import not_found
+
+    middleware = [
+        # Sign-in (HTTP Basic, no cookie) goes first here, before anything else runs.
+        # A mounted Starlette app answers its own errors (plain 500), so the calm error
+        # page, logged without the request, is repeated here.
+        Middleware(PrivateErrorsMiddleware, error_page=error_page),
+    ]
+    app = Starlette(
+        routes=[Route("/posters", posters, methods=["GET", "POST"], name="posters")],
+        middleware=middleware,
+        exception_handlers={HTTPException: not_found},
+    )
+    app.router.redirect_slashes = False
+    app.state.site = site
+    app.state.render_pool = render_pool
+    return app

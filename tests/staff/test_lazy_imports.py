@@ -1,0 +1,42 @@
+"""The visitor app (and the staff app mounted in it) never load the rendering stack."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+RENDERING = ("weasyprint", "pypdfium2", "zxingcpp", "PIL")
+
+SCRIPT = """
+import json, sys
+from starlette.testclient import TestClient
+from helpsite.app import create_app
+app = create_app()
+with TestClient(app) as client:
+    statuses = [client.get(url).status_code for url in ("/en/gb", "/staff/posters")]
+print(json.dumps({"statuses": statuses, "loaded": [m for m in %r if m in sys.modules]}))
+"""
+
+
+def test_create_app_and_serving_pages_load_no_rendering_library():
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT % (RENDERING,)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    assert result["statuses"] == [200, 200]
+    assert result["loaded"] == []
+
+
+def test_from_qr_import_still_gives_the_renderer():
+    code = (
+        "from qr import make_poster, read_pdf, formats; print(callable(formats()['a4'].name.upper))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == "True"
