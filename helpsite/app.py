@@ -12,6 +12,7 @@ from starlette.middleware import Middleware
 from helpsite.content.loader import load_countries
 from helpsite.content.model import Country
 from helpsite.i18n import SOURCE_LANGUAGE, Language, load_languages
+from helpsite.kiosk.pages import build_kiosk
 from helpsite.middleware.private_errors import PrivateErrorsMiddleware
 from helpsite.middleware.security_headers import SecurityHeadersMiddleware
 from helpsite.privacy_log import configure_logging
@@ -138,6 +139,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # routes.not_found redirects with a relative one instead.
     app.router.redirect_slashes = False
     app.state.site = site
+    app.state.kiosk = build_kiosk(site)
     return app
 
 
