@@ -13,8 +13,8 @@ JS = ("components/exit-this-page.js", "components/kiosk/kiosk.js")
 
 # Receipt paper: the slip is as wide as the roll; the length is cut after the text.
 SLIP_PAGE = {
-    "80mm": "@page { size: 80mm 120mm; margin: 4mm 3mm; }",
-    "58mm": "@page { size: 58mm 120mm; margin: 3mm 2mm; }",
+    "80mm": "@page { size: 80mm 160mm; margin: 4mm 3mm; }",
+    "58mm": "@page { size: 58mm 200mm; margin: 3mm 2mm; }",
 }
 
 
