@@ -1,0 +1,117 @@
+"""``helpsite kiosk launch``: a reset deletes the old profile and the new one knows nothing.
+
+The launcher runs Debian's chromium headless here; Playwright attaches to the browser the
+launcher started (over its loopback DevTools port) and uses it like a visitor would.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from helpsite.kiosk.launch import KioskLauncher, chromium_args, page_urls
+from tests.browser.conftest import CHROMIUM, IN_CI
+from tests.browser.test_kiosk_in_browser import kiosk_server  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.browser
+
+
+def _wait(condition, timeout: float = 20.0, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _traces(profile: Path, needles: list[bytes]) -> list[str]:
+    """Files of the profile that hold any of our addresses, and History rows for our site."""
+    found = []
+    for path in profile.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            found += [f"{path.relative_to(profile)}: {n!r}" for n in needles if n in data]
+    history = profile / "Default" / "History"
+    if history.exists():
+        copy = profile.parent / "History-copy"
+        shutil.copy(history, copy)
+        with sqlite3.connect(copy) as db:
+            rows = db.execute("SELECT url FROM urls").fetchall()
+        copy.unlink()
+        found += [f"History: {url}" for (url,) in rows if needles[0].decode() in url]
+    return found
+
+
+@pytest.fixture
+def launcher(kiosk_server, tmp_path):  # noqa: F811
+    if not shutil.which("chromium") and not IN_CI:
+        pytest.skip("Debian's chromium is not installed (CI installs it)")
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    launcher = KioskLauncher(
+        f"{kiosk_server}/kiosk/",
+        chromium=CHROMIUM,
+        extra_args=["--headless=new", "--disable-gpu"],
+        profile_root=profiles,
+        poll_seconds=0.1,
+    )
+    thread = threading.Thread(target=launcher.run, daemon=True)
+    thread.start()
+    yield launcher
+    launcher.stop.set()
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert list(profiles.iterdir()) == [], "stopping deletes the last profile too"
+
+
+def test_a_reset_deletes_the_old_profile_and_the_new_one_holds_nothing_of_ours(
+    launcher,
+    kiosk_server,  # noqa: F811
+):
+    from playwright.sync_api import sync_playwright
+
+    first = _wait(lambda: launcher.current, what="the first browser")
+    port = first.devtools_port()
+    _wait(lambda: f"{kiosk_server}/kiosk/" in page_urls(port), what="the start page")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
+        page = next(p for c in browser.contexts for p in c.pages if "/kiosk/" in p.url)
+        page.click('a[href="/kiosk/ro"]')
+        page.wait_for_url(f"{kiosk_server}/kiosk/ro")
+        page.click('a[data-size="larger"]')
+        page.wait_for_url(f"{kiosk_server}/kiosk/ro?size=1")
+        page.click(".kiosk-done")
+        _wait(lambda: launcher.resets == 1 and launcher.current, what="the reset")
+    second = launcher.current
+    assert second.profile != first.profile
+    assert not first.profile.exists(), "the old profile must be deleted"
+    assert first.process.poll() is not None, "the old browser must be closed"
+    new_port = second.devtools_port()
+    _wait(lambda: f"{kiosk_server}/kiosk/" in page_urls(new_port), what="the new start page")
+    time.sleep(1)  # give the new browser time to write what it would write
+    needles = [kiosk_server.removeprefix("http://").encode(), b"/kiosk/ro"]
+    assert _traces(second.profile, needles) == []
+
+
+def test_the_browser_is_started_locked_down():
+    args = chromium_args(Path("/tmp/profile"), "https://help.example/kiosk/")
+    for switch in (
+        "--kiosk",
+        "--incognito",
+        "--kiosk-printing",
+        "--remote-debugging-address=127.0.0.1",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=/tmp/profile",
+    ):
+        assert switch in args
+    assert args[-1] == "https://help.example/kiosk/"
