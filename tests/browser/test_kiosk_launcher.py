@@ -14,7 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from helpsite.kiosk.launch import KioskLauncher, chromium_args, page_urls
+from helpsite.kiosk.launch import (
+    Browser,
+    KioskLauncher,
+    _stop_process_group,
+    chromium_args,
+    page_urls,
+)
 from tests.browser.conftest import CHROMIUM, IN_CI
 from tests.browser.test_kiosk_in_browser import kiosk_server  # noqa: F401 (fixture)
 
@@ -49,14 +55,32 @@ def _traces(profile: Path, needles: list[bytes]) -> list[str]:
     return found
 
 
+class WitnessedLauncher(KioskLauncher):
+    """Copies each profile after its browser has shut down and flushed, just before deletion."""
+
+    def __init__(self, *args, witness: Path, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.witness = witness
+        self.snapshots: list[Path] = []
+
+    def close_browser(self, browser: Browser) -> None:
+        _stop_process_group(browser.process)
+        snapshot = self.witness / browser.profile.name
+        shutil.copytree(browser.profile, snapshot, symlinks=True)
+        self.snapshots.append(snapshot)
+        super().close_browser(browser)
+
+
 @pytest.fixture
 def launcher(kiosk_server, tmp_path):  # noqa: F811
     if not shutil.which("chromium") and not IN_CI:
         pytest.skip("Debian's chromium is not installed (CI installs it)")
-    profiles = tmp_path / "profiles"
+    profiles, witness = tmp_path / "profiles", tmp_path / "witness"
     profiles.mkdir()
-    launcher = KioskLauncher(
+    witness.mkdir()
+    launcher = WitnessedLauncher(
         f"{kiosk_server}/kiosk/",
+        witness=witness,
         chromium=CHROMIUM,
         extra_args=["--headless=new", "--disable-gpu"],
         profile_root=profiles,
@@ -69,6 +93,11 @@ def launcher(kiosk_server, tmp_path):  # noqa: F811
     thread.join(timeout=30)
     assert not thread.is_alive()
     assert list(profiles.iterdir()) == [], "stopping deletes the last profile too"
+    # Even at shutdown, after the browser flushed everything, no profile held our pages.
+    needles = [kiosk_server.removeprefix("http://").encode(), b"/kiosk/ro"]
+    assert len(launcher.snapshots) == 2
+    for snapshot in launcher.snapshots:
+        assert _traces(snapshot, needles) == [], snapshot.name
 
 
 def test_a_reset_deletes_the_old_profile_and_the_new_one_holds_nothing_of_ours(
@@ -95,7 +124,6 @@ def test_a_reset_deletes_the_old_profile_and_the_new_one_holds_nothing_of_ours(
     assert first.process.poll() is not None, "the old browser must be closed"
     new_port = second.devtools_port()
     _wait(lambda: f"{kiosk_server}/kiosk/" in page_urls(new_port), what="the new start page")
-    time.sleep(1)  # give the new browser time to write what it would write
     needles = [kiosk_server.removeprefix("http://").encode(), b"/kiosk/ro"]
     assert _traces(second.profile, needles) == []
 
