@@ -30,8 +30,11 @@ from helpsite.kiosk.pages import RESET_PATH
 CHROMIUM = "/usr/bin/chromium"
 
 # Profile preferences written before each start: no password or form saving, no
-# downloads, no translation or sign-in prompts. (Managed policy is stronger: README.)
+# downloads, no developer tools, no translation or sign-in prompts. (Managed policy is
+# stronger: README.) With developer tools off, DevTools' /json/list still answers on
+# loopback, which is all the launcher needs to see a reset.
 PREFERENCES = {
+    "devtools": {"availability": 2},
     "credentials_enable_service": False,
     "credentials_enable_autosignin": False,
     "profile": {"password_manager_enabled": False},
@@ -144,6 +147,7 @@ class KioskLauncher:
         extra_args: Sequence[str] = (),
         profile_root: str | Path | None = None,
         poll_seconds: float = 0.2,
+        preferences: dict | None = None,
         report: Callable[[str], None] = lambda line: None,
     ):
         parts = urlsplit(start_url)
@@ -157,6 +161,7 @@ class KioskLauncher:
         self.extra_args = tuple(extra_args)
         self.profile_root = Path(profile_root) if profile_root else None
         self.poll_seconds = poll_seconds
+        self.preferences = PREFERENCES if preferences is None else preferences
         self.report = report
         self.current: Browser | None = None
         self.resets = 0
@@ -165,7 +170,7 @@ class KioskLauncher:
     def start_browser(self) -> Browser:
         profile = Path(tempfile.mkdtemp(prefix="helpsite-kiosk-", dir=self.profile_root))
         (profile / "Default").mkdir()
-        (profile / "Default" / "Preferences").write_text(json.dumps(PREFERENCES), "utf-8")
+        (profile / "Default" / "Preferences").write_text(json.dumps(self.preferences), "utf-8")
         try:
             process = subprocess.Popen(  # noqa: S603 (our own argument list, no shell)
                 [self.chromium, *chromium_args(profile, self.start_url, self.extra_args)],

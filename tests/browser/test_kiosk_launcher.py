@@ -10,11 +10,13 @@ import shutil
 import sqlite3
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from helpsite.kiosk.launch import (
+    PREFERENCES,
     Browser,
     KioskLauncher,
     _stop_process_group,
@@ -72,7 +74,9 @@ class WitnessedLauncher(KioskLauncher):
 
 
 @pytest.fixture
-def launcher(kiosk_server, tmp_path):  # noqa: F811
+def launcher(kiosk_server, tmp_path, request):  # noqa: F811
+    # Developer tools are off in a real kiosk; Playwright needs them to act as the visitor.
+    preferences = getattr(request, "param", None)
     if not shutil.which("chromium") and not IN_CI:
         pytest.skip("Debian's chromium is not installed (CI installs it)")
     profiles, witness = tmp_path / "profiles", tmp_path / "witness"
@@ -85,6 +89,7 @@ def launcher(kiosk_server, tmp_path):  # noqa: F811
         extra_args=["--headless=new", "--disable-gpu"],
         profile_root=profiles,
         poll_seconds=0.1,
+        preferences=preferences,
     )
     thread = threading.Thread(target=launcher.run, daemon=True)
     thread.start()
@@ -95,11 +100,15 @@ def launcher(kiosk_server, tmp_path):  # noqa: F811
     assert list(profiles.iterdir()) == [], "stopping deletes the last profile too"
     # Even at shutdown, after the browser flushed everything, no profile held our pages.
     needles = [kiosk_server.removeprefix("http://").encode(), b"/kiosk/ro"]
-    assert len(launcher.snapshots) == 2
+    assert len(launcher.snapshots) == launcher.resets + 1
     for snapshot in launcher.snapshots:
         assert _traces(snapshot, needles) == [], snapshot.name
 
 
+VISITOR_PREFERENCES = {k: v for k, v in PREFERENCES.items() if k != "devtools"}
+
+
+@pytest.mark.parametrize("launcher", [VISITOR_PREFERENCES], indirect=True)
 def test_a_reset_deletes_the_old_profile_and_the_new_one_holds_nothing_of_ours(
     launcher,
     kiosk_server,  # noqa: F811
@@ -126,6 +135,18 @@ def test_a_reset_deletes_the_old_profile_and_the_new_one_holds_nothing_of_ours(
     _wait(lambda: f"{kiosk_server}/kiosk/" in page_urls(new_port), what="the new start page")
     needles = [kiosk_server.removeprefix("http://").encode(), b"/kiosk/ro"]
     assert _traces(second.profile, needles) == []
+
+
+def test_with_developer_tools_off_the_launcher_still_sees_a_reset(launcher, kiosk_server):  # noqa: F811
+    first = _wait(lambda: launcher.current, what="the first browser")
+    port = first.devtools_port()
+    _wait(lambda: f"{kiosk_server}/kiosk/" in page_urls(port), what="the start page")
+    # Any page that goes to /kiosk/reset: here a new tab opened over DevTools' HTTP endpoint.
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?{kiosk_server}/kiosk/reset")
+    request.method = "PUT"
+    urllib.request.urlopen(request, timeout=5).close()
+    _wait(lambda: launcher.resets == 1 and launcher.current, what="the reset")
+    assert not first.profile.exists()
 
 
 def test_the_browser_is_started_locked_down():
