@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from helpsite.kiosk.pages import RESET_PATH
 
 CHROMIUM = "/usr/bin/chromium"
+PROFILE_PREFIX = "helpsite-kiosk-"
 
 # Profile preferences written before each start: no password or form saving, no
 # downloads, no developer tools, no translation or sign-in prompts. (Managed policy is
@@ -168,7 +169,7 @@ class KioskLauncher:
         self.stop = threading.Event()
 
     def start_browser(self) -> Browser:
-        profile = Path(tempfile.mkdtemp(prefix="helpsite-kiosk-", dir=self.profile_root))
+        profile = Path(tempfile.mkdtemp(prefix=PROFILE_PREFIX, dir=self.profile_root))
         (profile / "Default").mkdir()
         (profile / "Default" / "Preferences").write_text(json.dumps(self.preferences), "utf-8")
         try:
@@ -208,8 +209,18 @@ class KioskLauncher:
         except (LaunchError, OSError, ValueError):
             return False
 
+    def remove_stale_profiles(self) -> int:
+        """Profiles a power cut or a killed launcher left behind: deleted before anything starts."""
+        root = self.profile_root or Path(tempfile.gettempdir())
+        stale = [p for p in root.glob(f"{PROFILE_PREFIX}*") if p.is_dir() and not p.is_symlink()]
+        for profile in stale:
+            shutil.rmtree(profile, ignore_errors=True)
+        return len(stale)
+
     def run(self) -> None:
         """Keep one browser on a fresh profile until ``stop``; every reset starts a new one."""
+        if self.remove_stale_profiles():
+            self.report("deleted profiles left by an earlier run")
         browser = self.start_browser()
         self.report("kiosk browser started on a new empty profile")
         try:

@@ -82,6 +82,10 @@ def launcher(kiosk_server, tmp_path, request):  # noqa: F811
     profiles, witness = tmp_path / "profiles", tmp_path / "witness"
     profiles.mkdir()
     witness.mkdir()
+    # A profile a power cut left behind, with a visitor's history in it.
+    stale = profiles / "helpsite-kiosk-left-by-a-power-cut" / "Default"
+    stale.mkdir(parents=True)
+    (stale / "History").write_bytes(f"{kiosk_server}/kiosk/ro".encode())
     launcher = WitnessedLauncher(
         f"{kiosk_server}/kiosk/",
         witness=witness,
@@ -147,6 +151,7 @@ def test_with_developer_tools_off_the_launcher_still_sees_a_reset(launcher, kios
     urllib.request.urlopen(request, timeout=5).close()
     _wait(lambda: launcher.resets == 1 and launcher.current, what="the reset")
     assert not first.profile.exists()
+    assert not (first.profile.parent / "helpsite-kiosk-left-by-a-power-cut").exists()
 
 
 def test_the_browser_is_started_locked_down():
