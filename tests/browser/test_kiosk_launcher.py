@@ -115,22 +115,21 @@ VISITOR_PREFERENCES = {k: v for k, v in PREFERENCES.items() if k != "devtools"}
 @pytest.mark.parametrize("launcher", [VISITOR_PREFERENCES], indirect=True)
 def test_a_reset_deletes_the_old_profile_and_the_new_one_holds_nothing_of_ours(
     launcher,
+    browser,
     kiosk_server,  # noqa: F811
 ):
-    from playwright.sync_api import sync_playwright
-
     first = _wait(lambda: launcher.current, what="the first browser")
     port = first.devtools_port()
     _wait(lambda: f"{kiosk_server}/kiosk/" in page_urls(port), what="the start page")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
-        page = next(p for c in browser.contexts for p in c.pages if "/kiosk/" in p.url)
-        page.click('a[href="/kiosk/ro"]')
-        page.wait_for_url(f"{kiosk_server}/kiosk/ro")
-        page.click('a[data-size="larger"]')
-        page.wait_for_url(f"{kiosk_server}/kiosk/ro?size=1")
-        page.click(".kiosk-done")
-        _wait(lambda: launcher.resets == 1 and launcher.current, what="the reset")
+    # The suite's Playwright attaches to the launcher's browser (it disconnects at the reset).
+    kiosk_browser = browser.browser_type.connect_over_cdp(f"http://127.0.0.1:{port}")
+    page = next(p for c in kiosk_browser.contexts for p in c.pages if "/kiosk/" in p.url)
+    page.click('a[href="/kiosk/ro"]')
+    page.wait_for_url(f"{kiosk_server}/kiosk/ro")
+    page.click('a[data-size="larger"]')
+    page.wait_for_url(f"{kiosk_server}/kiosk/ro?size=1")
+    page.click(".kiosk-done")
+    _wait(lambda: launcher.resets == 1 and launcher.current, what="the reset")
     second = launcher.current
     assert second.profile != first.profile
     assert not first.profile.exists(), "the old profile must be deleted"
