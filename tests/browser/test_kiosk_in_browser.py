@@ -129,6 +129,9 @@ def test_done_exit_and_text_size_never_grow_the_history(screen, kiosk_server):
     tap(".exit-this-page__button", f"{kiosk_server}/kiosk/reset")
     back_to_start()
     tap('a[href="/kiosk/en"]', f"{kiosk_server}/kiosk/en")
+    # No long-press menu that could open a link in a new tab.
+    menu = "new MouseEvent('contextmenu', {bubbles: true, cancelable: true})"
+    assert screen.evaluate(f"!document.querySelector('.kiosk-done').dispatchEvent({menu})")
     assert len(lengths) == 11 and set(lengths) == {lengths[0]}, lengths
 
 

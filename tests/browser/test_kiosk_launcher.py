@@ -20,7 +20,6 @@ from helpsite.kiosk.launch import (
     Browser,
     KioskLauncher,
     _stop_process_group,
-    chromium_args,
     page_urls,
 )
 from tests.browser.conftest import CHROMIUM, IN_CI
@@ -151,20 +150,3 @@ def test_with_developer_tools_off_the_launcher_still_sees_a_reset(launcher, kios
     _wait(lambda: launcher.resets == 1 and launcher.current, what="the reset")
     assert not first.profile.exists()
     assert not (first.profile.parent / "helpsite-kiosk-left-by-a-power-cut").exists()
-
-
-def test_the_browser_is_started_locked_down():
-    args = chromium_args(Path("/tmp/profile"), "https://help.example/kiosk/")
-    for switch in (
-        "--kiosk",
-        "--incognito",
-        "--kiosk-printing",
-        "--remote-debugging-address=127.0.0.1",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=/tmp/profile",
-    ):
-        assert switch in args
-    assert args[-1] == "https://help.example/kiosk/"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
 from helpsite.cli import cli
+from helpsite.kiosk.launch import chromium_args
 
 
 def test_launch_refuses_an_address_that_is_not_a_web_page():
@@ -34,3 +36,20 @@ def test_policy_is_json_for_chromium_managed_policies():
     assert policy["DownloadRestrictions"] == 3
     assert policy["PasswordManagerEnabled"] is False
     assert policy["DeveloperToolsAvailability"] == 2
+
+
+def test_the_browser_is_started_locked_down():
+    args = chromium_args(Path("/tmp/profile"), "https://help.example/kiosk/")
+    for switch in (
+        "--kiosk",
+        "--incognito",
+        "--kiosk-printing",
+        "--remote-debugging-address=127.0.0.1",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=/tmp/profile",
+    ):
+        assert switch in args
+    assert args[-1] == "https://help.example/kiosk/"

@@ -18,6 +18,10 @@
     if (href.charAt(0) === "/" && href.charAt(1) !== "/") { window.location.replace(href); }
   });
 
+  // No long-press menu (open in a new tab, save, print) and no dragging links away.
+  document.addEventListener("contextmenu", function (event) { event.preventDefault(); });
+  document.addEventListener("dragstart", function (event) { event.preventDefault(); });
+
   var back = body.getAttribute("data-print");
   if (back) {
     window.print();
