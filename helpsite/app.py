@@ -16,6 +16,7 @@ from helpsite.content.loader import load_countries
 from helpsite.content.model import Country
 from helpsite.i18n import SOURCE_LANGUAGE, Language, load_languages
 from helpsite.middleware.body_limit import BodyLimitMiddleware
+from helpsite.kiosk.pages import build_kiosk
 from helpsite.middleware.private_errors import PrivateErrorsMiddleware
 from helpsite.middleware.same_origin import SameOriginMiddleware
 from helpsite.middleware.security_headers import SecurityHeadersMiddleware
@@ -159,6 +160,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.router.redirect_slashes = False
     app.state.site = site
     app.state.render_pool = render_pool
+    app.state.kiosk = build_kiosk(site)
     return app
 
 

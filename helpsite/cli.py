@@ -24,9 +24,10 @@ def _startable(settings: Settings) -> None:
     from helpsite.app import build_site
     from helpsite.content.loader import ContentError
     from helpsite.i18n import CatalogError
+    from helpsite.kiosk.pages import build_kiosk
 
     try:
-        build_site(settings)
+        build_kiosk(build_site(settings))
     except (ContentError, CatalogError, SettingsError) as exc:
         raise click.ClickException(f"cannot start: {exc}") from None
 
@@ -338,3 +339,8 @@ def _write_all(files: dict) -> None:
         for tmp, _path in temporary:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+
+
+from helpsite.kiosk.cli import kiosk  # noqa: E402 (a sub-command group in its own package)
+
+cli.add_command(kiosk)

@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from helpsite.content.model import Country
 from helpsite.i18n import Language, negotiate
+from helpsite.kiosk.routes import ROUTES as KIOSK_ROUTES
 from helpsite.pages import help_context
 from qr.codes import CodeStatus, parse
 
@@ -191,6 +192,7 @@ async def not_found(request: Request, exc: Exception) -> Response:
 
 # The staff app is mounted at /staff before these by ``helpsite.app.create_app``.
 ROUTES = [
+    *KIOSK_ROUTES,
     Route("/", home, name="home"),
     Route("/exit", exit_page, name="exit"),
     Route("/exit/{cc}", exit_page, name="exit_country"),

@@ -71,6 +71,31 @@ def _base_url(value: str) -> str:
     return value
 
 
+def _country_or_empty(value: str) -> str:
+    """A kiosk's country: two letters, or empty for no kiosk pages at all."""
+    value = value.strip().upper()
+    if value and not (len(value) == 2 and value.isascii() and value.isalpha()):
+        raise ValueError(f"expected a two-letter country code such as GB, or empty, got {value!r}")
+    return value
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
+KIOSK_PRINT_CHOICES = ("80mm", "58mm", "off")
+
+
+def _kiosk_print(value: str) -> str:
+    choice = value.strip().lower()
+    if choice not in KIOSK_PRINT_CHOICES:
+        raise ValueError(f"expected one of {', '.join(KIOSK_PRINT_CHOICES)}, got {value!r}")
+    return choice
+
+
 def _url(value: str) -> str:
     value = value.strip()
     if not value.startswith(("https://", "http://")):
@@ -168,6 +193,24 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest request body accepted; a larger one gets 413 before anything reads it.",
         _positive_int,
     ),
+    Setting(
+        "kiosk_country",
+        "",
+        "Country of this site's touch-screen kiosk pages (/kiosk/); empty turns them off.",
+        _country_or_empty,
+    ),
+    Setting(
+        "kiosk_idle_seconds",
+        90,
+        "Seconds without a touch before a kiosk page counts down 10 seconds and starts again.",
+        _positive_int,
+    ),
+    Setting(
+        "kiosk_print",
+        "80mm",
+        "Receipt paper width for the kiosk's printed numbers slip: 80mm, 58mm, or off.",
+        _kiosk_print,
+    ),
 )
 
 
@@ -189,6 +232,9 @@ class Settings:
     poster_renders: int = SETTINGS[13].default
     poster_idle_seconds: int = SETTINGS[14].default
     max_body_bytes: int = SETTINGS[15].default
+    kiosk_country: str = SETTINGS[16].default
+    kiosk_idle_seconds: int = SETTINGS[17].default
+    kiosk_print: str = SETTINGS[18].default
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

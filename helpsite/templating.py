@@ -41,11 +41,18 @@ class Renderer:
         static_dir: str | Path,
         globals_: dict,
         components_dir: str | Path = COMPONENTS_DIR,
+        *,
+        css_files: tuple[tuple[str, str], ...] = CSS_FILES,
+        js_files: tuple[tuple[str, str], ...] = JS_FILES,
+        extra_css: str = "",
     ):
+        """``css_files``/``js_files``: (``static`` or ``components``, path) pairs to inline;
+        the CSP hashes exactly these, so a page can run and style nothing else."""
         self.templates_dir = Path(templates_dir)
         self.static_dir = Path(static_dir)
         self.components_dir = Path(components_dir)
         self.globals = globals_
+        self.css_files, self.js_files, self.extra_css = css_files, js_files, extra_css
         self._envs: dict[str, jinja2.Environment] = {}
 
     def _asset(self, folder: str, name: str) -> str:
@@ -54,11 +61,12 @@ class Renderer:
 
     @cached_property
     def css(self) -> str:
-        return "\n".join(_minify_css(self._asset(*f)) for f in CSS_FILES)
+        parts = [_minify_css(self._asset(*f)) for f in self.css_files]
+        return "\n".join([*parts, self.extra_css] if self.extra_css else parts)
 
     @cached_property
     def js(self) -> str:
-        return "\n".join(self._asset(*f).strip() for f in JS_FILES)
+        return "\n".join(self._asset(*f).strip() for f in self.js_files)
 
     @cached_property
     def content_security_policy(self) -> str:

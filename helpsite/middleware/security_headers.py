@@ -26,7 +26,9 @@ class SecurityHeadersMiddleware:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 del headers["set-cookie"]
-                headers["Content-Security-Policy"] = self.csp
+                # A page that inlines other CSS/JS (the kiosk) sends its own hashes, as strict.
+                if "content-security-policy" not in headers:
+                    headers["Content-Security-Policy"] = self.csp
                 headers["Referrer-Policy"] = "no-referrer"
                 headers["X-Content-Type-Options"] = "nosniff"
                 headers["X-Frame-Options"] = "DENY"
