@@ -15,8 +15,8 @@ from starlette.routing import Mount
 from helpsite.content.loader import load_countries
 from helpsite.content.model import Country
 from helpsite.i18n import SOURCE_LANGUAGE, Language, load_languages
-from helpsite.middleware.body_limit import BodyLimitMiddleware
 from helpsite.kiosk.pages import build_kiosk
+from helpsite.middleware.body_limit import BodyLimitMiddleware
 from helpsite.middleware.private_errors import PrivateErrorsMiddleware
 from helpsite.middleware.same_origin import SameOriginMiddleware
 from helpsite.middleware.security_headers import SecurityHeadersMiddleware

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from helpsite.content.model import Country
 from helpsite.i18n import SOURCE_LANGUAGE, Language
-from helpsite.kiosk.render import PAGE_CSS, SLIP_CSS, SLIP_PAGE
-from helpsite.templating import Renderer
+from helpsite.kiosk.render import JS, PAGE_CSS, SLIP_CSS, SLIP_PAGE
 from helpsite.kiosk.takeaway import takeaway_svg, takeaway_url
 from helpsite.pages import help_context
 from helpsite.settings import SettingsError
+from helpsite.templating import Renderer
 
 if TYPE_CHECKING:
     from helpsite.app import Site
@@ -109,7 +109,9 @@ def build_kiosk(site: Site) -> Kiosk:
                 f" ({', '.join(sorted(site.countries))})"
             )
     globals_ = {"page_title": settings.page_title}
-    pages = Renderer(settings.templates_dir, settings.static_dir, globals_, css_files=PAGE_CSS)
+    pages = Renderer(
+        settings.templates_dir, settings.static_dir, globals_, css_files=PAGE_CSS, js_files=JS
+    )
     slip = None
     if settings.kiosk_print != "off":
         slip = Renderer(
@@ -117,6 +119,7 @@ def build_kiosk(site: Site) -> Kiosk:
             settings.static_dir,
             globals_,
             css_files=PAGE_CSS + SLIP_CSS,
+            js_files=JS,
             extra_css=SLIP_PAGE[settings.kiosk_print],
         )
     return Kiosk(site, country, pages, slip)
