@@ -103,7 +103,10 @@ def test_the_freshness_check_fails_on_a_changed_string(tmp_path):
     for part in ("templates", "helpsite/countries"):
         shutil.copytree(ROOT / part, tmp_path / part)
     shutil.copy(ROOT / "babel.cfg", tmp_path / "babel.cfg")
-    shutil.copy(ROOT / "helpsite" / "poster_text.py", tmp_path / "helpsite" / "poster_text.py")
+    (tmp_path / "helpsite" / "posters").mkdir()
+    shutil.copy(
+        ROOT / "helpsite" / "posters" / "text.py", tmp_path / "helpsite" / "posters" / "text.py"
+    )
     help_page = tmp_path / "templates" / "help.html"
     help_page.write_text(
         help_page.read_text("utf-8").replace("In danger now?", "In danger right now?"), "utf-8"

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpsite import poster_text
+from helpsite.posters import text as poster_text
 from helpsite.content.model import Country, Helpline
 from helpsite.i18n import Language, match_tag
 from qr.codes import LocationCode, new_code, payload_url
