@@ -7,7 +7,7 @@ gets back a verified PDF, PNG or SVG, or a ``PosterRefused`` saying which rule f
 from qr.content import LanguageBlock, PosterContent
 from qr.errors import PosterRefused
 from qr.formats import PosterFormat, formats, formats_for, get_format
-from qr.make import make_batch, make_poster
+from qr.make import make_batch, make_mixed_batch, make_poster
 from qr.verify import PageReport, check_pdf, read_pdf
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "formats_for",
     "get_format",
     "make_batch",
+    "make_mixed_batch",
     "make_poster",
     "read_pdf",
 ]
