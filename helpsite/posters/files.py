@@ -65,7 +65,7 @@ def write_all(files: Mapping[Path, bytes]) -> None:
 
 
 def _roll_back(done: list[tuple[Path, str | None]]) -> list[str]:
-    """Undo the renames in reverse; return the paths that could not be restored."""
+    """Undo the renames in reverse; return what could not be restored, and where it is."""
     left = []
     for path, backup in reversed(done):
         try:
@@ -74,7 +74,8 @@ def _roll_back(done: list[tuple[Path, str | None]]) -> list[str]:
             else:
                 path.unlink(missing_ok=True)
         except OSError:
-            left.append(str(path))
+            kept = f" (its previous version is kept as {backup})" if backup else ""
+            left.append(f"{path}{kept}")
     return left
 
 
