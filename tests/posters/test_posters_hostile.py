@@ -262,3 +262,20 @@ def test_a_million_row_file_is_refused_by_the_cli(tmp_path):
     assert elapsed < 20, f"refusing took {elapsed:.0f} s: the whole file was read"
     assert f"more than {MAX_ROWS} rows: split the file" in result.output
     assert not out.exists()
+
+
+# ---------------------------------------------------------------- the merged batch is decoded
+
+
+def test_a_batch_whose_merge_misplaces_a_page_is_refused_and_not_written(tmp_path, monkeypatch):
+    from qr import make, merge
+
+    def swapped(sources, order):
+        order = list(order)
+        return merge.merge_pages(sources, [order[1], order[0], *order[2:]])
+
+    monkeypatch.setattr(make, "merge_pages", swapped)
+    result, out = _batch(tmp_path, 'A,door,GB,"en",a6\nB,wall,GB,"en",a5\nC,mirror,GB,"en",a6\n')
+    assert result.exit_code == 1
+    assert "nothing was written" in result.output and "verify-decode" in result.output
+    assert _outputs(tmp_path) == []
