@@ -151,10 +151,16 @@ def _site_for_posters():
 @click.option("--country", default=None, help="Only formats offered in this country.")
 def list_formats(country: str | None) -> None:
     """The paper formats, their viewing distance and language rules."""
+    from helpsite.posters.request import PosterRequestError, parse_country
     from qr import formats, formats_for
 
-    if country and country.upper() not in _site_for_posters().countries:
-        raise click.ClickException(f"no help pages for {country!r}: posters cannot be made there")
+    if country:
+        try:  # the request parser's rule: exactly two ASCII letters of a country we have
+            country = parse_country(country, _site_for_posters().countries).code
+        except PosterRequestError:
+            raise click.ClickException(
+                f"no help pages for {country!r}: posters cannot be made there"
+            ) from None
     chosen = formats_for(country) if country else list(formats().values())
     for fmt in chosen:
         required = (

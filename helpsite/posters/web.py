@@ -148,7 +148,7 @@ async def poster_submit(request: Request) -> Response:
             preview = {"png": base64.b64encode(png).decode("ascii"), "content": content}
             return _render(request, form, preview=preview)
         rows = [BatchRow(i + 1, r, get_format(r.format_name)) for i, r in enumerate(requests)]
-        pdf, placements = await run_in_threadpool(render_batch, rows, base_url)
+        pdf, _placements = await run_in_threadpool(render_batch, rows, base_url)
     except (PosterRefused, PosterRequestError, ValueError) as exc:
         form.errors["format"] = f"This poster cannot be printed: {exc}"
         return _render(request, form, status=400)
