@@ -279,3 +279,23 @@ def test_a_batch_whose_merge_misplaces_a_page_is_refused_and_not_written(tmp_pat
     assert result.exit_code == 1
     assert "nothing was written" in result.output and "verify-decode" in result.output
     assert _outputs(tmp_path) == []
+
+
+def test_the_placement_sheet_prints_markup_in_a_venue_as_text(tmp_path):
+    import pypdfium2
+
+    from qr.pdfium import pdfium_lock
+
+    result, _out = _batch(tmp_path, 'A,"<i>Door</i> & <b>x</b>",GB,"en",a6\n')
+    assert result.exit_code == 0, result.output
+    with pdfium_lock:
+        document = pypdfium2.PdfDocument((tmp_path / "posters-placements.pdf").read_bytes())
+        try:
+            page = document[0]
+            textpage = page.get_textpage()
+            text = textpage.get_text_bounded()
+            textpage.close()
+            page.close()
+        finally:
+            document.close()
+    assert "<i>Door</i> & <b>x</b>" in text.replace("\r\n", " ").replace("\n", " ")
