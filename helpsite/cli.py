@@ -183,10 +183,16 @@ def _site_for_posters():
 @click.option("--country", default=None, help="Only formats offered in this country.")
 def list_formats(country: str | None) -> None:
     """The paper formats, their viewing distance and language rules."""
+    from helpsite.posters.request import PosterRequestError, parse_country
     from qr import formats, formats_for
 
-    if country and country.upper() not in _site_for_posters().countries:
-        raise click.ClickException(f"no help pages for {country!r}: posters cannot be made there")
+    if country:
+        try:  # the request parser's rule: exactly two ASCII letters of a country we have
+            country = parse_country(country, _site_for_posters().countries).code
+        except PosterRequestError:
+            raise click.ClickException(
+                f"no help pages for {country!r}: posters cannot be made there"
+            ) from None
     chosen = formats_for(country) if country else list(formats().values())
     for fmt in chosen:
         required = (
@@ -217,40 +223,34 @@ def list_formats(country: str | None) -> None:
 )
 def make_one(country, languages, format_name, venue, placement, dpi, out) -> None:
     """One poster; prints: code, URL, file."""
-    from helpsite.posters.content import (
-        PosterRequest,
-        PosterRequestError,
-        build_content,
-        check_languages_for_format,
-        check_staff_text,
-        default_format,
-        default_languages,
-        parse_language_tags,
-    )
-    from qr import PosterRefused, get_format, make_poster
+    from helpsite.posters.content import PosterRequestError, build_content
+    from helpsite.posters.request import PosterRequestInvalid, parse_request
+    from qr import PosterRefused, make_poster
 
     site = _site_for_posters()
     try:
-        found = site.countries.get(country.upper())
-        if found is None:
-            raise PosterRequestError("--country", f"no help pages for {country!r}")
-        fmt = get_format(format_name or default_format(found))
-        if not fmt.offered_in(found.code):
-            raise PosterRequestError("--format", f"{fmt.name} is not offered in {found.code}")
-        tags = languages or default_languages(found, site.visitor_languages, fmt.max_languages)
-        chosen = parse_language_tags(tags, site.visitor_languages)
-        check_languages_for_format(chosen, fmt)
-        venue = check_staff_text("--venue", venue)
-        placement = check_staff_text("--placement", placement)
-        request = PosterRequest(found, chosen, fmt.name, venue, placement)
+        request = parse_request(
+            country=country,
+            languages=languages,
+            format=format_name,
+            venue=venue,
+            placement=placement,
+            countries=site.countries,
+            offered=site.visitor_languages,
+        )
+    except PosterRequestInvalid as exc:
+        raise click.ClickException(
+            "\n".join(f"--{error.field}: {error.message}" for error in exc.errors)
+        ) from None
+    try:
         content = build_content(request, site.settings.base_url)
-        make_poster(content, fmt, out, dpi=dpi)
+        make_poster(content, request.format_name, out, dpi=dpi)
     except (PosterRequestError, PosterRefused) as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
     _warn_base_url(site.settings.base_url)
-    for language in chosen:
+    for language in request.languages:
         if not language.reviewed:
             click.echo(f"note: the {language.tag} translation is not yet reviewed", err=True)
     click.echo(f"{content.location_code}\t{content.payload_url}\t{out}")
@@ -259,7 +259,8 @@ def make_one(country, languages, format_name, venue, placement, dpi, out) -> Non
 @posters.command(name="batch")
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="posters.pdf")
-def make_many(csv_file, out) -> None:
+@click.option("--force", is_flag=True, help="Replace existing output files (default: refuse).")
+def make_many(csv_file, out, force) -> None:
     """One poster per CSV row (venue, placement, country, languages, format), all or nothing.
 
     Also writes OUT-placements.csv and OUT-placements.pdf: which code went where.
@@ -285,15 +286,20 @@ def make_many(csv_file, out) -> None:
         raise click.ClickException(f"{csv_file} is the input: choose another --out")
     if not target.resolve().parent.is_dir():
         raise click.ClickException(f"cannot write {out}: its folder does not exist")
+    _check_outputs((target, sheet_csv, sheet_pdf), force)
     site = _site_for_posters()
     try:
-        text = Path(csv_file).read_bytes().decode("utf-8-sig")
+        with open(csv_file, encoding="utf-8-sig", newline="\n") as handle:
+            rows = read_rows(handle, site.countries, site.visitor_languages)
     except UnicodeDecodeError:
         raise click.ClickException(
             f"{csv_file} is not UTF-8 text: save it as 'CSV UTF-8' and try again"
         ) from None
+    except BatchError as exc:
+        raise click.ClickException("nothing was written:\n" + str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {csv_file}: {exc.strerror}") from None
     try:
-        rows = read_rows(text, site.countries, site.visitor_languages)
         with click.progressbar(length=len(rows), label="posters", file=sys.stderr) as bar:
             pdf, placements = render_batch(rows, site.settings.base_url, progress=bar.update)
     except BatchError as exc:
@@ -303,10 +309,12 @@ def make_many(csv_file, out) -> None:
         sheet_csv: placements_csv(placements).encode("utf-8"),
         sheet_pdf: placements_pdf(placements, date.today()),
     }
+    from helpsite.posters.files import WriteFailed, write_all
+
     try:
-        _write_all(files)
-    except OSError as exc:
-        raise click.ClickException(f"nothing was written: {exc.strerror}") from None
+        write_all(files)
+    except WriteFailed as exc:
+        raise click.ClickException(str(exc)) from None
     _warn_base_url(site.settings.base_url)
     for placement in placements:
         click.echo(f"{placement.code}\t{placement.url}\t{target}")
@@ -321,24 +329,22 @@ def _warn_base_url(base_url: str) -> None:
         click.echo(f"warning: {warning}", err=True)
 
 
-def _write_all(files: dict) -> None:
-    """Write every file or none: temporary names first, then rename them all."""
-    import os
-    import tempfile
+def _check_outputs(paths, force: bool) -> None:
+    """Never replace a placement list (the only record of which code hangs where) unasked."""
+    from qr import PosterRefused
+    from qr.make import check_output_path
 
-    temporary = []
-    try:
-        for path, data in files.items():
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            temporary.append((tmp, path))
-        for tmp, path in temporary:
-            os.replace(tmp, path)
-    finally:
-        for tmp, _path in temporary:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+    for path in paths:
+        try:
+            check_output_path(path)
+        except PosterRefused as exc:
+            raise click.ClickException(str(exc)) from None
+    existing = [str(p) for p in paths if p.exists()]
+    if existing and not force:
+        raise click.ClickException(
+            f"{', '.join(existing)} already exist(s): nothing was written"
+            " (choose another --out, or add --force to replace them)"
+        )
 
 
 from helpsite.kiosk.cli import kiosk  # noqa: E402 (a sub-command group in its own package)

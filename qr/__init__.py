@@ -21,6 +21,7 @@ from qr.formats import PosterFormat, formats, formats_for, get_format
 
 _LAZY = {
     "make_batch": "qr.make",
+    "make_mixed_batch": "qr.make",
     "make_poster": "qr.make",
     "PageReport": "qr.verify",
     "check_pdf": "qr.verify",
@@ -36,6 +37,7 @@ __all__ = [
     "formats_for",
     "get_format",
     "make_batch",
+    "make_mixed_batch",
     "make_poster",
     "PageReport",
     "check_pdf",

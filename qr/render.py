@@ -244,7 +244,11 @@ def pdf_to_png(pdf: bytes, dpi: float, page: int = 0) -> bytes:
     with pdfium_lock:
         document = pypdfium2.PdfDocument(pdf)
         try:
-            image = document[page].render(scale=dpi / 72).to_pil()
+            drawn = document[page]
+            bitmap = drawn.render(scale=dpi / 72)
+            image = bitmap.to_pil().copy()  # own pixels: bitmap and page close under the lock
+            bitmap.close()
+            drawn.close()
         finally:
             document.close()
     out = io.BytesIO()

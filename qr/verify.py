@@ -27,6 +27,8 @@ from qr.pdfium import pdfium_lock
 MM_PER_PT = 25.4 / 72
 # 100 dpi gives >= 5 px per module for the smallest shipped code (50 mm on A6).
 DEFAULT_DPI = 100.0
+# Pages drawn per hold of the pdfium lock: bounds memory (an A3 page at 100 dpi is ~2 MB).
+PAGES_PER_ROUND = 16
 
 
 @dataclass(frozen=True)
@@ -65,22 +67,37 @@ def decode_image(image: Image.Image, dpi: float) -> tuple[Decoded, ...]:
 
 
 def read_pdf(pdf: bytes, dpi: float = DEFAULT_DPI) -> list[PageReport]:
-    """Rasterise every page with pdfium and decode its QR codes."""
-    reports = []
-    with pdfium_lock:
-        document = pypdfium2.PdfDocument(pdf)
-        try:
-            for index in range(len(document)):
-                page = document[index]
-                width_pt, height_pt = page.get_size()
-                image = page.render(scale=dpi / 72, grayscale=True, draw_annots=False).to_pil()
-                page.close()
-                size = (round(width_pt * MM_PER_PT, 3), round(height_pt * MM_PER_PT, 3))
-                reports.append((index, size, image))
-        finally:
-            document.close()
-    # Decoding needs no pdfium: other threads may render meanwhile.
-    return [PageReport(i, w, h, decode_image(image, dpi)) for i, (w, h), image in reports]
+    """Rasterise every page with pdfium and decode its QR codes.
+
+    Pages are drawn a few at a time and decoded before the next few, so a batch of
+    thousands of pages never holds thousands of images, and other threads get the
+    pdfium lock between rounds.
+    """
+    reports: list[PageReport] = []
+    start, count = 0, None
+    while count is None or start < count:
+        with pdfium_lock:
+            document = pypdfium2.PdfDocument(pdf)
+            try:
+                count = len(document)
+                drawn = []
+                for index in range(start, min(start + PAGES_PER_ROUND, count)):
+                    page = document[index]
+                    try:
+                        width_pt, height_pt = page.get_size()
+                        bitmap = page.render(scale=dpi / 72, grayscale=True, draw_annots=False)
+                        image = bitmap.to_pil().copy()  # own pixels: the bitmap closes now
+                        bitmap.close()
+                    finally:
+                        page.close()
+                    size = (round(width_pt * MM_PER_PT, 3), round(height_pt * MM_PER_PT, 3))
+                    drawn.append((index, size, image))
+            finally:
+                document.close()
+        # Decoding needs no pdfium: other threads may render meanwhile.
+        reports += [PageReport(i, w, h, decode_image(image, dpi)) for i, (w, h), image in drawn]
+        start += PAGES_PER_ROUND
+    return reports
 
 
 def _page_problems(
@@ -124,20 +141,26 @@ def _raise(problems: list[PosterRefused]) -> None:
 def check_pdf(
     pdf: bytes,
     expected_urls: Sequence[str],
-    fmt: PosterFormat | None = None,
+    fmt: PosterFormat | Sequence[PosterFormat] | None = None,
     dpi: float = DEFAULT_DPI,
 ) -> list[PageReport]:
-    """Refuse unless page i holds exactly one QR decoding to ``expected_urls[i]``."""
+    """Refuse unless page i holds exactly one QR decoding to ``expected_urls[i]``.
+
+    ``fmt`` is the paper of every page, or one format per page (a batch of several sizes).
+    """
     reports = read_pdf(pdf, dpi)
     if len(reports) != len(expected_urls):
         raise PosterRefused(
             "verify-pages", f"PDF has {len(reports)} pages, expected {len(expected_urls)}."
         )
+    fmts = [fmt] * len(reports) if fmt is None or isinstance(fmt, PosterFormat) else list(fmt)
+    if len(fmts) != len(reports):
+        raise ValueError(f"{len(fmts)} formats for {len(reports)} pages")
     _raise(
         [
             p
-            for r, url in zip(reports, expected_urls, strict=True)
-            for p in _page_problems(r, url, fmt)
+            for r, url, page_fmt in zip(reports, expected_urls, fmts, strict=True)
+            for p in _page_problems(r, url, page_fmt)
         ]
     )
     return reports

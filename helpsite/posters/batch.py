@@ -3,37 +3,43 @@
 Columns: venue, placement, country, languages, format (a header row is required;
 languages like ``en,ro,pl`` are quoted in the CSV). A bad row is reported with
 its row number (the header is row 1, as a spreadsheet shows it) and no file is
-written.
+written. Empty languages or format take the country's defaults, as on the form.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from helpsite.content.model import Country
 from helpsite.i18n import Language
-from helpsite.posters.content import (
+from helpsite.posters.content import build_content
+from helpsite.posters.request import (
     PosterRequest,
     PosterRequestError,
-    build_content,
-    check_languages_for_format,
-    check_staff_text,
-    parse_language_tags,
-    poster_helpline,
+    PosterRequestInvalid,
+    parse_request,
 )
-from qr import PosterRefused, get_format, make_batch
+from helpsite.posters.spreadsheet import csv_safe
+from qr import PosterRefused, get_format, make_mixed_batch
 from qr.codes import new_code
 from qr.content import PosterContent
 from qr.formats import PosterFormat
+from qr.make import BatchRefused
 
 COLUMNS = ("venue", "placement", "country", "languages", "format")
 MAX_ROWS = 2000
-MAX_TEXT = 200
-CHUNK = 25
+# Records read in all, blank ones included: a file of a million empty lines stops here too.
+MAX_RECORDS = 5 * MAX_ROWS
+# One physical line: five cells of 200 characters fit many times over; a longer line is
+# refused before it is held in memory whole.
+MAX_LINE = 20_000
+SHEET_TEMPLATE = Path(__file__).with_name("templates") / "placement_sheet.html"
 
 
 class BatchError(ValueError):
@@ -62,18 +68,47 @@ class Placement:
     format: str
 
 
-def read_rows(
-    text: str, countries: dict[str, Country], offered: dict[str, Language]
-) -> list[BatchRow]:
-    """Validate the whole CSV; raise BatchError listing every bad row."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    try:
-        header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    except csv.Error as exc:
-        raise BatchError([f"row 1: not readable as CSV ({exc})"]) from None
-    missing = [c for c in COLUMNS if c not in header]
+class _LineTooLong(Exception):
+    pass
+
+
+def _lines(source: str | Iterable[str]) -> Iterator[str]:
+    """Physical lines split at LF only (a bare CR stays inside its line), each bounded."""
+    if isinstance(source, str):
+        handle = io.StringIO(source.lstrip("\ufeff"), newline="\n")
+        source = iter(lambda: handle.readline(MAX_LINE + 1), "")
+    else:
+        readline = getattr(source, "readline", None)
+        if readline is not None:
+            source = iter(lambda: readline(MAX_LINE + 1), "")
+    first = True
+    for line in source:
+        if first:
+            line, first = line.lstrip("\ufeff"), False
+        if len(line) > MAX_LINE:
+            raise _LineTooLong
+        yield line
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    text = str(exc)
+    if "unexpected end of data" in text:
+        return 'a quote (") opens a cell that is never closed: close it or remove it'
+    if "new-line character seen in unquoted field" in text:
+        return "a line break (CR) inside a cell: remove it or put the cell in quotes"
+    if "field larger than field limit" in text:
+        return "a cell is far too long (at most 200 characters are used)"
+    return f"not readable as CSV ({text})"
+
+
+def _header(cells: list[str]) -> dict[str, int]:
+    names = [cell.strip().lower() for cell in cells]
+    twice = sorted({n for n in names if n and names.count(n) > 1})
+    if twice:
+        raise BatchError([f"row 1: column(s) {', '.join(twice)} appear more than once"])
+    missing = [c for c in COLUMNS if c not in names]
     if missing:
-        semicolons = any(";" in h for h in header)
+        semicolons = any(";" in h for h in names)
         hint = " (the file looks separated by semicolons: save it comma-separated)"
         raise BatchError(
             [
@@ -81,25 +116,60 @@ def read_rows(
                 + (hint if semicolons else "")
             ]
         )
-    rows, problems = [], []
+    return {name: names.index(name) for name in COLUMNS}
+
+
+def read_rows(
+    source: str | Iterable[str],
+    countries: Mapping[str, Country],
+    offered: Mapping[str, Language],
+) -> list[BatchRow]:
+    """Validate the whole CSV while streaming it; raise BatchError listing every bad row.
+
+    ``source`` is the text or an open text file (opened with ``newline="\\n"``). Reading
+    stops at the first unreadable record and at ``MAX_ROWS + 1`` rows.
+    """
+    reader = csv.reader(_lines(source), strict=True)
+    rows: list[BatchRow] = []
+    problems: list[str] = []
+    number = 1  # the spreadsheet row being read: the header is row 1
+    data_rows = 0
     try:
-        for number, raw in enumerate(reader, start=2):
-            if None in raw:
+        try:
+            header = next(reader, None)
+        except (csv.Error, _LineTooLong) as exc:
+            raise BatchError([f"row 1: {_problem(exc)}"]) from None
+        if header is None:
+            raise BatchError(["row 1: the file is empty; need a header row: " + ",".join(COLUMNS)])
+        columns = _header(header)
+        while True:
+            number += 1
+            if number > MAX_RECORDS + 1:
+                problems.append(f"more than {MAX_ROWS} rows: split the file")
+                break
+            cells = next(reader, None)
+            if cells is None:
+                break
+            if not any(cell.strip() for cell in cells):
+                continue  # blank line
+            data_rows += 1
+            if data_rows > MAX_ROWS:
+                problems.append(f"more than {MAX_ROWS} rows: split the file")
+                break
+            if len(cells) > len(header):
                 problems.append(
                     f'row {number}: more cells than columns (quote language lists: "en,ro")'
                 )
                 continue
-            record = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
-            if not any(record.get(c) for c in COLUMNS):
-                continue  # blank line
+            record = {n: cells[i].strip() if i < len(cells) else "" for n, i in columns.items()}
             try:
-                rows.append(_row(number, record, countries, offered))
-            except (PosterRequestError, PosterRefused) as exc:
-                problems.append(f"row {number}: {exc}")
-    except csv.Error as exc:
-        problems.append(f"row {reader.line_num}: not readable as CSV ({exc})")
-    if len(rows) + len(problems) > MAX_ROWS:
-        problems.append(f"more than {MAX_ROWS} rows: split the file")
+                request = parse_request(**record, countries=countries, offered=offered)
+            except PosterRequestInvalid as exc:
+                problems += [f"row {number}: {e.field}: {e.message}" for e in exc.errors]
+                continue
+            rows.append(BatchRow(number, request, get_format(request.format_name)))
+    except (csv.Error, _LineTooLong) as exc:
+        problems.append(f"row {number}: {_problem(exc)}")
     if not rows and not problems:
         problems.append("no rows: the file has a header but no venues")
     if problems:
@@ -107,24 +177,10 @@ def read_rows(
     return rows
 
 
-def _row(
-    number: int, record: dict, countries: dict[str, Country], offered: dict[str, Language]
-) -> BatchRow:
-    country = countries.get(record["country"].upper())
-    if country is None:
-        raise PosterRequestError(
-            "country", f"{record['country']!r} is not a country with help pages"
-        )
-    fmt = get_format(record["format"] or "a4")
-    if not fmt.offered_in(country.code):
-        raise PosterRequestError("format", f"{fmt.name} is not offered in {country.code}")
-    languages = parse_language_tags(record["languages"], offered)
-    check_languages_for_format(languages, fmt)
-    venue = check_staff_text("venue", record["venue"], MAX_TEXT)
-    placement = check_staff_text("placement", record["placement"], MAX_TEXT)
-    poster_helpline(country)  # refuses a country with no helpline a poster may print
-    request = PosterRequest(country, languages, fmt.name, venue, placement)
-    return BatchRow(number, request, fmt)
+def _problem(exc: Exception) -> str:
+    if isinstance(exc, _LineTooLong):
+        return f"a line longer than {MAX_LINE} characters: is this the venue list?"
+    return _csv_problem(exc)
 
 
 def render_batch(
@@ -134,11 +190,7 @@ def render_batch(
     today: date | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[bytes, list[Placement]]:
-    """One PDF with a page per row, in row order, and the placement list."""
-    import pypdfium2
-
-    from qr.pdfium import pdfium_lock
-
+    """One verified PDF with a page per row, in row order, and the placement list."""
     contents: list[PosterContent] = []
     seen: set[str] = set()
     for row in rows:
@@ -150,34 +202,16 @@ def render_batch(
             contents.append(build_content(row.request, base_url, code=code, today=today))
         except (PosterRequestError, PosterRefused, ValueError) as exc:
             raise BatchError([f"row {row.row}: {exc}"]) from None
-    # Render each format together (one page size per PDF), then merge in row order.
-    by_format: dict[str, list[int]] = {}
-    for index, row in enumerate(rows):
-        by_format.setdefault(row.fmt.name, []).append(index)
-    rendered: dict[int, tuple[pypdfium2.PdfDocument, int]] = {}
-    for name, indexes in by_format.items():
-        # Chunks keep the progress bar moving; each chunk is checked and decoded whole.
-        for start in range(0, len(indexes), CHUNK):
-            chunk = indexes[start : start + CHUNK]
-            try:
-                pdf = make_batch([contents[i] for i in chunk], name)
-            except PosterRefused as exc:
-                rows_named = ", ".join(str(rows[i].row) for i in chunk)
-                raise BatchError([f"rows {rows_named} ({name}): {exc}"]) from None
-            with pdfium_lock:
-                document = pypdfium2.PdfDocument(pdf)
-            for page, index in enumerate(chunk):
-                rendered[index] = (document, page)
-            if progress:
-                progress(len(chunk))
-    return _merge(rows, contents, rendered)
-
-
-def _merge(rows, contents, rendered) -> tuple[bytes, list[Placement]]:
-    from qr.pdfium import pdfium_lock
-
-    with pdfium_lock:
-        merged_pdf = _merged_pdf(len(rows), rendered)
+    try:
+        pdf = make_mixed_batch(
+            [(content, row.fmt) for content, row in zip(contents, rows, strict=True)],
+            progress=progress,
+        )
+    except BatchRefused as exc:
+        rows_named = ", ".join(str(rows[i].row) for i in exc.indexes)
+        raise BatchError([f"rows {rows_named} ({rows[exc.indexes[0]].fmt.name}): {exc}"]) from None
+    except PosterRefused as exc:
+        raise BatchError([f"the batch was refused: {exc}"]) from None
     placements = [
         Placement(
             code=content.location_code,
@@ -190,69 +224,38 @@ def _merge(rows, contents, rendered) -> tuple[bytes, list[Placement]]:
         )
         for row, content in zip(rows, contents, strict=True)
     ]
-    return merged_pdf, placements
+    return pdf, placements
 
 
-def _merged_pdf(count: int, rendered) -> bytes:
-    import pypdfium2
-
-    merged = pypdfium2.PdfDocument.new()
-    # Import runs of pages from the same document in one call, so their fonts are shared.
-    run_document, run_pages = None, []
-    for index in range(count):
-        document, page = rendered[index]
-        if document is not run_document and run_pages:
-            merged.import_pages(run_document, run_pages)
-            run_pages = []
-        run_document = document
-        run_pages.append(page)
-    merged.import_pages(run_document, run_pages)
-    buffer = io.BytesIO()
-    merged.save(buffer)
-    return buffer.getvalue()
+PLACEMENT_COLUMNS = ("code", "url", "venue", "placement", "country", "languages", "format")
 
 
 def placements_csv(placements: Sequence[Placement]) -> str:
+    """The placement list as CSV; every cell safe to open in a spreadsheet."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["code", "url", "venue", "placement", "country", "languages", "format"])
+    writer.writerow(PLACEMENT_COLUMNS)
     for p in placements:
-        writer.writerow([p.code, p.url, p.venue, p.placement, p.country, p.languages, p.format])
+        writer.writerow([csv_safe(getattr(p, column)) for column in PLACEMENT_COLUMNS])
     return out.getvalue()
 
 
-SHEET_CSS = """
-@page { size: A4 landscape; margin: 12mm;
-        @bottom-right { content: counter(page) " / " counter(pages); } }
-body { font-family: "Noto Sans", sans-serif; font-size: 10pt; }
-table { width: 100%; border-collapse: collapse; }
-th, td { border: .5pt solid #555; padding: 2mm; text-align: left; }
-thead { display: table-header-group; }
-.code { font-family: "Noto Sans Mono", monospace; white-space: nowrap; }
-.check { width: 20mm; }
-"""
-SHEET_INTRO = (
-    "Keep this sheet private: it links codes to places. Tick each poster once it is up;"
-    " when you inspect, compare the code printed on the poster with this list."
-)
+@functools.cache
+def _sheet_template():
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(SHEET_TEMPLATE.parent),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return environment.get_template(SHEET_TEMPLATE.name)
 
 
 def placements_pdf(placements: Sequence[Placement], printed: date) -> bytes:
     """The placement sheet as a printable A4 page: where each code was put."""
     import weasyprint
-    from markupsafe import escape
 
     cells = ("code", "venue", "placement", "languages", "format")
-    rows = "".join(
-        "<tr>"
-        + "".join(f"<td class={c}>{escape(getattr(p, c))}</td>" for c in cells)
-        + "<td class=check></td></tr>"
-        for p in placements
-    )
-    head = "".join(f"<th>{c.title()}</th>" for c in (*cells, "placed"))
-    html = (
-        f"<!doctype html><html lang=en><meta charset=utf-8><style>{SHEET_CSS}</style>"
-        f"<h1>Poster placement sheet</h1><p>Printed {printed.isoformat()}. {SHEET_INTRO}</p>"
-        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    )
+    html = _sheet_template().render(placements=placements, printed=printed, cells=cells)
     return weasyprint.HTML(string=html).write_pdf()

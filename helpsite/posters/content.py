@@ -2,102 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpsite import poster_text
-from helpsite.content.model import Country, Helpline
-from helpsite.i18n import Language, match_tag
+from helpsite.content.model import Country, Emergency, Helpline
+from helpsite.i18n import Language
+from helpsite.posters import text as poster_text
+from helpsite.posters.digest import content_digest
+from helpsite.posters.request import PosterRequest, PosterRequestError
 from qr.codes import LocationCode, new_code, payload_url
 from qr.content import LanguageBlock, PosterContent
-from qr.formats import PosterFormat
-
-
-class PosterRequestError(ValueError):
-    """A poster request that cannot be printed; ``field`` names what to change."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
-
-
-@dataclass(frozen=True)
-class PosterRequest:
-    country: Country
-    languages: tuple[Language, ...]
-    format_name: str
-    venue: str | None = None
-    placement: str | None = None
-
-
-def check_staff_text(field: str, value: str | None, limit: int = 200) -> str | None:
-    """Venue and placement: printed small on the poster, so plain text only."""
-    if value is None:
-        return None
-    value = value.strip()
-    if len(value) > limit:
-        raise PosterRequestError(field, f"at most {limit} characters")
-    for ch in value:
-        category = unicodedata.category(ch)
-        if category.startswith("C") or category == "So":
-            raise PosterRequestError(
-                field, f"use letters, numbers and punctuation only (not U+{ord(ch):04X})"
-            )
-    return value or None
-
-
-def parse_language_tags(text: str, offered: dict[str, Language]) -> tuple[Language, ...]:
-    """``en,zh-Hans, pt_br`` -> languages; BCP 47 in any case, with - or _."""
-    chosen: list[Language] = []
-    for raw in text.replace(";", ",").split(","):
-        if not raw.strip():
-            continue
-        language = match_tag(raw, offered)
-        if language is None:
-            known = ", ".join(sorted(lang.tag for lang in offered.values()))
-            raise PosterRequestError("languages", f"{raw.strip()!r} is not offered; use {known}")
-        if language in chosen:
-            raise PosterRequestError("languages", f"{language.tag} is listed twice")
-        chosen.append(language)
-    if not chosen:
-        raise PosterRequestError("languages", "choose at least one language")
-    return tuple(chosen)
-
-
-def check_languages_for_format(languages: tuple[Language, ...], fmt: PosterFormat) -> None:
-    """The format's language rules (count; US notice laws: English and Spanish)."""
-    if not fmt.min_languages <= len(languages) <= fmt.max_languages:
-        raise PosterRequestError(
-            "languages", f"{fmt.title} takes {fmt.min_languages} to {fmt.max_languages} languages"
-        )
-    present = {language.locale.language for language in languages}
-    missing = [tag for tag in fmt.required_languages if tag not in present]
-    if missing:
-        raise PosterRequestError("languages", f"{fmt.title} must include: {', '.join(missing)}")
-
-
-def default_languages(country: Country, offered: dict[str, Language], limit: int) -> str:
-    """The country's own poster languages that have complete catalogs, most common first."""
-    tags = [t for t in country.poster_languages if t.lower() in offered]
-    return ",".join(tags[:limit]) or "en"
-
 
 # A poster asks "Are you forced to work?": its line must be for everyone who answers yes.
 # Lines for one group (violence against women) stay on the web page, not on posters.
 POSTER_KINDS = ("trafficking", "anonymous-report", "labour", "police")
-
-
-def default_format(country: Country) -> str:
-    """A4 where it is legal paper, else the country's first format (US: Letter)."""
-    from qr import formats_for
-
-    offered = [fmt.name for fmt in formats_for(country.code)]
-    return "a4" if "a4" in offered else offered[0]
 
 
 def poster_helpline(country: Country) -> Helpline:
@@ -132,9 +50,15 @@ def offer_text(helpline: Helpline) -> str:
     return poster_text.OFFER_24H if always else poster_text.OFFER
 
 
-def content_version(country: Country) -> str:
-    """Which data the poster was printed from: country, newest fact date, file digest."""
-    digest = hashlib.sha256(Path(country.source_file).read_bytes()).hexdigest()[:8]
+def content_version(
+    country: Country,
+    helpline: Helpline,
+    emergency: Emergency,
+    languages: tuple[LanguageBlock, ...],
+    format_name: str,
+) -> str:
+    """Which content the poster prints: country, newest fact date, digest of what it says."""
+    digest = content_digest(country.code, helpline, emergency, languages, format_name)
     return f"{country.code} {country.last_verified} {digest}"
 
 
@@ -185,8 +109,9 @@ def build_content(
     code = code or new_code(country.code)
     url = payload_url(base_url, code)
     offer = offer_text(helpline)
+    blocks = tuple(language_block(lang, offer) for lang in request.languages)
     return PosterContent(
-        languages=tuple(language_block(lang, offer) for lang in request.languages),
+        languages=blocks,
         helpline_display=helpline.number.display,
         helpline_tel=helpline.number.dial,
         emergency_number=emergency.number.display,
@@ -194,7 +119,7 @@ def build_content(
         short_url=url.split("://", 1)[1],  # what a person types: the payload without scheme
         location_code=code.printed,
         print_date=today or date.today(),
-        content_version=content_version(country),
+        content_version=content_version(country, helpline, emergency, blocks, request.format_name),
         venue=request.venue or None,
         placement=request.placement or None,
     )

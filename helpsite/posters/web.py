@@ -10,19 +10,18 @@ import base64
 from dataclasses import dataclass, field
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, Response
 
-from helpsite.posters.content import (
+from helpsite.posters.content import build_content, check_base_url
+from helpsite.posters.request import (
+    MAX_TEXT,
     PosterRequest,
     PosterRequestError,
-    build_content,
-    check_base_url,
-    check_languages_for_format,
-    check_staff_text,
+    PosterRequestInvalid,
     default_format,
     default_languages,
-    parse_language_tags,
-    poster_helpline,
+    parse_country,
+    parse_request,
 )
 from helpsite.staff.render_pool import (
     RETRY_AFTER_SECONDS,
@@ -31,17 +30,18 @@ from helpsite.staff.render_pool import (
     RenderCrashed,
     RenderRefused,
 )
-from qr import PosterRefused, formats, get_format
+from qr import PosterRefused, formats
 
 MAX_PLACEMENTS = 20
-MAX_FIELD = 200
+# The request parser's field names, as the form's fields are named.
+FORM_FIELDS = {"placement": "placements"}
 
 
 @dataclass
 class PosterForm:
-    country: str = "GB"
+    country: str = ""
     languages: str = ""
-    format: str = "a4"
+    format: str = ""
     venue: str = ""
     placements: str = ""
     errors: dict[str, str] = field(default_factory=dict)
@@ -68,6 +68,7 @@ def _render(request: Request, form: PosterForm, *, status: int = 200, preview=No
         languages=list(site.visitor_languages.values()),
         preview=preview,
         max_placements=MAX_PLACEMENTS,
+        max_text=MAX_TEXT,
     )
     return HTMLResponse(html, status_code=status)
 
@@ -80,61 +81,59 @@ def check_base_url_quietly(base_url: str) -> str | None:
 
 
 async def poster_form(request: Request) -> Response:
+    """The first screen: the country from ``?country=`` (else the first), with its defaults."""
     site = _site(request)
-    wanted = request.query_params.get("country", "GB").upper()[:2]
-    country = site.countries.get(wanted) or next(iter(site.countries_sorted(site.source_language)))
-    form = PosterForm(country=country.code, format=default_format(country))
-    form.languages = default_languages(country, site.visitor_languages, 3)
+    country = None
+    wanted = request.query_params.get("country")
+    if wanted is not None:
+        try:
+            country = parse_country(wanted, site.countries)
+        except PosterRequestError:
+            country = None
+    if country is None:
+        country = next(iter(site.countries_sorted(site.source_language)))
+    fmt = default_format(country)
+    form = PosterForm(country=country.code, format=fmt.name)
+    form.languages = default_languages(country, site.visitor_languages, fmt.max_languages)
     return _render(request, form)
 
 
 def validate(form: PosterForm, site) -> list[PosterRequest]:
     """One request per placement; every field's problem is recorded next to it."""
-    for name in ("venue", "languages", "country", "format"):
-        if len(getattr(form, name)) > MAX_FIELD:
-            form.errors[name] = f"At most {MAX_FIELD} characters."
-    try:
-        form.venue = check_staff_text("venue", form.venue, MAX_FIELD) or ""
-    except PosterRequestError as exc:
-        form.errors["venue"] = exc.message
-    country = site.countries.get(form.country.upper())
-    if country is None:
-        form.errors["country"] = "Choose a country from the list."
-    else:
-        try:
-            poster_helpline(country)
-        except PosterRequestError as exc:
-            form.errors["country"] = exc.message
-    fmt = None
-    try:
-        fmt = get_format(form.format)
-    except PosterRefused:
-        form.errors["format"] = "Choose a format from the list."
-    if fmt is not None and country is not None and not fmt.offered_in(country.code):
-        form.errors["format"] = f"{fmt.title} is not offered in {country.code}: choose another."
-    languages = ()
-    try:
-        languages = parse_language_tags(form.languages, site.visitor_languages)
-        if fmt is not None:
-            check_languages_for_format(languages, fmt)
-    except PosterRequestError as exc:
-        form.errors["languages"] = exc.message
     placements = form.placement_list
-    if len(form.placements) > MAX_PLACEMENTS * (MAX_FIELD + 2) or len(placements) > MAX_PLACEMENTS:
+    if len(form.placements) > MAX_PLACEMENTS * (MAX_TEXT + 2) or len(placements) > MAX_PLACEMENTS:
         form.errors["placements"] = f"At most {MAX_PLACEMENTS} placements at once."
+        placements = placements[:1]
+    requests = []
     for placement in placements:
         try:
-            check_staff_text("placements", placement, MAX_FIELD)
-        except PosterRequestError as exc:
-            form.errors["placements"] = f"Each placement: {exc.message}."
+            requests.append(
+                parse_request(
+                    country=form.country,
+                    languages=form.languages,
+                    format=form.format,
+                    venue=form.venue,
+                    placement=placement,
+                    countries=site.countries,
+                    offered=site.visitor_languages,
+                )
+            )
+        except PosterRequestInvalid as exc:
+            for error in exc.errors:
+                form.errors.setdefault(FORM_FIELDS.get(error.field, error.field), error.message)
     if form.errors:
         return []
-    return [PosterRequest(country, languages, fmt.name, form.venue, p) for p in placements]
+    first = requests[0]
+    # Show what will be printed: the defaults filled in, the venue as printed.
+    form.country = first.country.code
+    form.format = first.format_name
+    form.languages = ",".join(lang.tag for lang in first.languages)
+    form.venue = first.venue or ""
+    return requests
 
 
 async def poster_submit(request: Request) -> Response:
-    if request.headers.get("sec-fetch-site") == "cross-site":
-        return PlainTextResponse("Posters are made from this site's own form.", status_code=403)
+    # Cross-site posts never reach this: the site's SameOriginMiddleware refuses them.
     site = _site(request)
     data = await request.form(max_files=0, max_fields=10)
     fields = [name for name in PosterForm.__dataclass_fields__ if name != "errors"]
@@ -161,7 +160,7 @@ async def poster_submit(request: Request) -> Response:
             )
             for r in requests
         ]
-        pdf, codes = await pool.run(("pdf", specs, base_url), request.receive)
+        pdf, _codes = await pool.run(("pdf", specs, base_url), request.receive)
     except (PosterRefused, PosterRequestError, ValueError, RenderRefused) as exc:
         form.errors["format"] = f"This poster cannot be printed: {exc}"
         return _render(request, form, status=400)
@@ -173,12 +172,15 @@ async def poster_submit(request: Request) -> Response:
         return _busy(_render(request, form, status=503))
     except ClientGone:
         return Response(status_code=499)  # nobody is listening any more
-    name = f"posters-{form.country.lower()}-{form.format}.pdf"
-    codes = ", ".join(codes)
+    # Built from the validated request only, never from what the form sent.
+    name = f"posters-{requests[0].country.slug}-{requests[0].format_name}.pdf"
     return Response(
         pdf,
         media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{name}"', "X-Poster-Codes": codes},
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
     )
 
 

@@ -26,7 +26,7 @@ PROTOCOL_IN = 0
 def run_job(site: Any, job: tuple) -> tuple:
     """Do one job; a poster that cannot be printed is an answer, not a crash."""
     from helpsite.posters.batch import BatchError, BatchRow, render_batch
-    from helpsite.posters.content import PosterRequest, PosterRequestError
+    from helpsite.posters.request import PosterRequest, PosterRequestError
     from qr import PosterRefused, get_format, make_poster
 
     kind = job[0]

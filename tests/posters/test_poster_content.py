@@ -6,15 +6,8 @@ from datetime import date
 
 import pytest
 
-from helpsite.posters.content import (
-    POSTER_KINDS,
-    PosterRequest,
-    PosterRequestError,
-    build_content,
-    offer_text,
-    parse_language_tags,
-    poster_helpline,
-)
+from helpsite.posters.content import POSTER_KINDS, build_content, offer_text, poster_helpline
+from helpsite.posters.request import PosterRequest, PosterRequestError, parse_language_tags
 from qr.codes import CodeStatus, parse
 
 

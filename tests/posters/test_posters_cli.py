@@ -216,3 +216,6 @@ def test_formats_for_an_unknown_country_is_refused():
     result = CliRunner().invoke(cli, ["posters", "formats", "--country", "zz"])
     assert result.exit_code == 1
     assert "no help pages for 'zz'" in result.output
+    result = CliRunner().invoke(cli, ["posters", "formats", "--country", "ıe"])  # dotless i
+    assert result.exit_code == 1
+    assert "no help pages for 'ıe'" in result.output
