@@ -36,10 +36,10 @@ def make_symbol(url: str) -> segno.QRCode:
 
 # The location code is printed once, as the end of the printed address, in groups
 # ("GB 7K2Q 9XM5" by spacing, so it is typed without spaces): 10 characters of the widest
-# glyph (Noto Sans Bold W, 0.93 em, plus the 0.04 em letter spacing) and two group gaps.
+# glyph (Noto Sans Bold W, 0.93 em) and two group gaps.
 CODE_CHARACTERS = 10
-CODE_CHAR_EM = 0.97
-CODE_GAP_EM = 0.3
+CODE_CHAR_EM = 0.93
+CODE_GAP_EM = 0.25
 CODE_SCALE = 1.4  # as large as the side column allows, up to 1.4 x the text size
 
 
