@@ -203,6 +203,8 @@ def list_formats(country: str | None) -> None:
             f"read from {fmt.viewing_distance_m:g} m, {fmt.min_languages}-{fmt.max_languages} "
             f"languages{required}"
         )
+        if fmt.notice_line:
+            click.echo(f"  notice: {fmt.notice_line}")
 
 
 @posters.command(name="make")

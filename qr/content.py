@@ -69,6 +69,9 @@ class PosterContent:
     content_version: str  # catalog/content version, e.g. "2026.11-3"
     venue: str | None = None  # e.g. "Central Station"; printed small for staff
     placement: str | None = None  # e.g. "Ladies' toilets, 2nd cubicle"
+    # Newest `verified` date of the facts printed (helpline, emergency number): printed
+    # as "Helpline data of 24 Nov 2026" so a person can tell an old poster.
+    data_edition: datetime.date | None = None
 
     def __post_init__(self) -> None:
         # Accept any sequence but store a tuple, so the content stays immutable and hashable.
@@ -96,6 +99,8 @@ class PosterContent:
             )
         if not isinstance(self.print_date, datetime.date):
             raise ValueError("print_date must be a datetime.date")
+        if self.data_edition is not None and not isinstance(self.data_edition, datetime.date):
+            raise ValueError("data_edition must be a datetime.date or None")
         for name in ("venue", "placement"):
             value = getattr(self, name)
             if value is not None:
@@ -105,6 +110,26 @@ class PosterContent:
         """Every string printed on the poster, for the font-coverage check."""
         out: list[str] = [t for block in self.languages for t in block.texts()]
         out += [self.helpline_display, self.emergency_number, self.short_url, self.location_code]
-        out += [self.content_version, self.print_date.isoformat()]
         out += [v for v in (self.venue, self.placement) if v]
+        out += [self.fine_print]
         return tuple(out)
+
+    @property
+    def fine_print(self) -> str:
+        """The staff line: when printed, which data, where it hangs (English, like the venue).
+
+        The content version itself (a digest) is not printed: it means nothing to a reader.
+        """
+        parts = [f"Printed {human_date(self.print_date)}"]
+        if self.data_edition is not None:
+            parts.append(f"Helpline data of {human_date(self.data_edition)}")
+        parts += [v for v in (self.venue, self.placement) if v]
+        return " · ".join(parts)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def human_date(day: datetime.date) -> str:
+    """'24 Nov 2026': unambiguous in every country, unlike 11/24 or 24/11."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qr.errors import PosterRefused
+from qr.notices import StateNotice, notices
 
 FORMATS_FILE = Path(__file__).with_name("formats.toml")
 # Paper may differ from its declared size by this much (printer and PDF rounding).
@@ -55,6 +56,25 @@ class PosterFormat:
     exclude_countries: tuple[str, ...]
     law: str
     law_min_paper_mm: tuple[float, float] | None = None
+    notice_state: str | None = None  # a key of qr/notices.toml, for US state formats
+
+    @property
+    def notice(self) -> StateNotice | None:
+        """The state notice this format is made for (``None``: not made for a state law)."""
+        return notices()[self.notice_state] if self.notice_state else None
+
+    @property
+    def notice_line(self) -> str | None:
+        """What the poster says about poster laws: names the law, or says it complies with none.
+
+        Formats offered in the US always say one or the other, so nobody takes a general
+        poster for a state's notice.
+        """
+        if self.notice is not None:
+            return self.notice.small_print
+        if "US" in self.countries:
+            return "Not a compliance notice for any US state's poster law."
+        return None
 
     @property
     def min_qr_mm(self) -> float:
@@ -80,7 +100,7 @@ def _parse(entry: dict) -> PosterFormat:
             raise _refuse(name, f"missing key {key!r}")
         if not isinstance(entry[key], kind) or isinstance(entry[key], bool):
             raise _refuse(name, f"{key!r} has the wrong type")
-    unknown = set(entry) - set(_KEYS) - {"law_min_paper_mm"}
+    unknown = set(entry) - set(_KEYS) - {"law_min_paper_mm", "notice"}
     if unknown:
         raise _refuse(name, f"unknown keys {sorted(unknown)}")
     width, height = (float(v) for v in entry["paper_mm"])
@@ -97,6 +117,12 @@ def _parse(entry: dict) -> PosterFormat:
                 "(420 mm tall) shorter than 17 in, so use Letter or Tabloid paper",
             )
         law_min = (min_w, min_h)
+    notice_state = entry.get("notice")
+    if notice_state is not None:
+        notice = notices().get(notice_state) if isinstance(notice_state, str) else None
+        if notice is None:
+            raise _refuse(name, f"notice {notice_state!r} is not in notices.toml")
+        _check_notice(name, entry, notice)
     if not 1 <= entry["min_languages"] <= entry["max_languages"]:
         raise _refuse(name, "need 1 <= min_languages <= max_languages")
     if len(entry["required_languages"]) > entry["min_languages"]:
@@ -122,7 +148,21 @@ def _parse(entry: dict) -> PosterFormat:
         exclude_countries=tuple(c.upper() for c in entry["exclude_countries"]),
         law=entry["law"],
         law_min_paper_mm=law_min,
+        notice_state=notice_state,
     )
+
+
+def _check_notice(name: str, entry: dict, notice: StateNotice) -> None:
+    """A state format meets its law's paper size, type size and languages."""
+    width, height = (float(v) for v in entry["paper_mm"])
+    min_w, min_h = (inch * 25.4 for inch in notice.min_paper_in)
+    if width < min_w - 1e-6 or height < min_h - 1e-6:
+        raise _refuse(name, f"{notice.law} needs paper of at least {min_w:g} x {min_h:g} mm")
+    if entry["fine_print_pt"] < notice.min_text_pt:
+        raise _refuse(name, f"{notice.law} needs {notice.min_text_pt:g}-point type throughout")
+    missing = [tag for tag in notice.languages if tag not in entry["required_languages"]]
+    if missing:
+        raise _refuse(name, f"{notice.law} requires {', '.join(missing)} in required_languages")
 
 
 def load_formats(path: Path | str = FORMATS_FILE) -> dict[str, PosterFormat]:

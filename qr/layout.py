@@ -34,6 +34,20 @@ def make_symbol(url: str) -> segno.QRCode:
     return segno.make_qr(url, error=ERROR_LEVEL.lower(), boost_error=False)
 
 
+# The location code is printed once, as the end of the printed address, in groups
+# ("GB 7K2Q 9XM5" by spacing, so it is typed without spaces): 10 characters of the widest
+# glyph (Noto Sans Bold W, 0.93 em) and two group gaps.
+CODE_CHARACTERS = 10
+CODE_CHAR_EM = 0.93
+CODE_GAP_EM = 0.25
+CODE_SCALE = 1.4  # as large as the side column allows, up to 1.4 x the text size
+
+
+def code_width_mm(pt: float) -> float:
+    """Printed width of the widest possible location code at ``pt``."""
+    return (CODE_CHARACTERS * CODE_CHAR_EM + 2 * CODE_GAP_EM) * pt * MM_PER_PT
+
+
 def text_width_mm(text: str, pt: float) -> float:
     """A generous estimate of the printed width of digits/Latin capitals at ``pt``."""
     em = sum(
@@ -61,6 +75,7 @@ class Layout:
     text_scale: float
     number_scale: float
     colours: tuple[tuple[str, str], ...]  # (text colour, background) pairs printed
+    code_pt: float = 0.0  # the location code, printed once at the end of the address
 
     @property
     def modules(self) -> int:
@@ -131,4 +146,8 @@ def plan(
     fit_pt = layout.number_width_mm / text_width_mm(content.helpline_display, 1.0)
     cap_pt = pictogram / MM_PER_PT * 0.9
     number_pt = round(min(fit_pt, cap_pt) * number_scale, 1)
-    return dataclasses.replace(layout, number_pt=number_pt)
+    # The code: large enough to type, never below the text size (rules refuse a column
+    # too narrow for that), rounded down so it always fits what was planned.
+    room = layout.side_column_mm - layout.panel_padding_mm
+    code_pt = max(text_pt, min(text_pt * CODE_SCALE, room / code_width_mm(1.0)))
+    return dataclasses.replace(layout, number_pt=number_pt, code_pt=math.floor(code_pt * 10) / 10)

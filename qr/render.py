@@ -85,15 +85,46 @@ class _Page:
         return Markup(svg)  # noqa: S704 - segno's SVG of our own payload
 
     @property
-    def url_breakable(self) -> str:
-        # Allow a line break after each slash and dot (zero-width space), never inside the code.
-        return self.content.short_url.replace("/", "/\u200b").replace(".", ".\u200b")
+    def _code(self) -> LocationCode:
+        parsed = parse(self.content.location_code)
+        if parsed is None or parsed.code is None:  # rules.check refuses this earlier
+            raise PosterRefused("location-code", f"{self.content.location_code!r} is not a code")
+        return parsed.code
+
+    @property
+    def url_host(self) -> str:
+        """The printed address up to the code; a line may break after each slash and dot."""
+        host = self.content.short_url[: -len(self._code.compact)]
+        return host.replace("/", "/\u200b").replace(".", ".\u200b")
+
+    @property
+    def code_groups(self) -> tuple[str, ...]:
+        """The code as the address ends, in the printed form's groups: GB, 7K2Q, 9XM5."""
+        groups = tuple(self.content.location_code.replace("-", " ").split())
+        tail = self.content.short_url[-len(self._code.compact) :]
+        if "".join(groups) != tail.upper():  # rules.check refuses this earlier
+            raise PosterRefused("short-url", "the printed address does not end in the code")
+        return groups
 
     @property
     def fine_print(self) -> str:
-        c = self.content
-        parts = [c.print_date.isoformat(), c.content_version, c.venue, c.placement]
-        return " · ".join(p for p in parts if p)
+        """Staff line; a US format made for no state law says so here."""
+        fmt = self.layout.fmt
+        if fmt.notice is None and fmt.notice_line:
+            return f"{self.content.fine_print} · {fmt.notice_line}"
+        return self.content.fine_print
+
+    @property
+    def state_notice(self) -> str | None:
+        """The line naming the state law (printed under its wording on the green sign)."""
+        fmt = self.layout.fmt
+        return fmt.notice_line if fmt.notice is not None else None
+
+    @property
+    def statute(self) -> tuple[tuple[str, str], ...]:
+        """The state law's own wording, where confirmed (qr/notices.toml), never translated."""
+        notice = self.layout.fmt.notice
+        return notice.wording if notice is not None else ()
 
 
 def _html(pages: Sequence[_Page], fmt: PosterFormat) -> str:
@@ -117,7 +148,28 @@ def _leftover_mm(doc: weasyprint.Document, index: int, fmt: PosterFormat) -> flo
     for name in (f"num-{index}", f"code-{index}"):
         if name in anchors and anchors[name][2] > right_edge:
             return -1.0  # the number or the code runs off its column
+    if not _inside_sign(anchors.get(f"picto-{index}"), fmt, panel_y):
+        return -1.0  # the pictogram must stay on the green sign, clear of the white panel
     return leftover
+
+
+def pictogram_box_mm(doc: weasyprint.Document, index: int) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of poster ``index``'s pictogram, in mm from the page corner."""
+    left, top, right, bottom = doc.pages[index].anchors[f"picto-{index}"]
+    return left / PX_PER_MM, top / PX_PER_MM, right / PX_PER_MM, bottom / PX_PER_MM
+
+
+def _inside_sign(box: tuple | None, fmt: PosterFormat, panel_y: float) -> bool:
+    if box is None:
+        return False
+    left, top, right, bottom = (v / PX_PER_MM for v in box)
+    slack = 0.1
+    return (
+        left >= fmt.margin_mm - slack
+        and top >= fmt.margin_mm - slack
+        and right <= fmt.width_mm - fmt.margin_mm + slack
+        and bottom <= panel_y / PX_PER_MM + slack
+    )
 
 
 def _problem_pages(doc: weasyprint.Document, n: int, fmt: PosterFormat) -> list[int]:
@@ -161,6 +213,10 @@ def fit(content: PosterContent, fmt: PosterFormat) -> tuple[Layout, float]:
     return layout, math.floor(leftover / (len(content.languages) + 1) * 100) / 100
 
 
+def _statute(fmt: PosterFormat) -> tuple[tuple[str, str], ...]:
+    return fmt.notice.wording if fmt.notice is not None else ()
+
+
 def _widest_variant(content: PosterContent) -> PosterContent:
     """The same poster with the widest possible code, so any code fits the measured layout."""
     parsed = parse(content.location_code)
@@ -188,6 +244,7 @@ def _shape_key(content: PosterContent, fmt: PosterFormat) -> tuple:
         c.helpline_display,
         c.emergency_number,
         c.print_date,
+        c.data_edition,
         c.content_version,
         len(c.short_url),
         plan(fmt, c).symbol.version,
@@ -209,7 +266,8 @@ def render_pdf(contents: Sequence[PosterContent], fmt: PosterFormat) -> bytes:
     """
     if not contents:
         raise PosterRefused("batch", "no posters to render")
-    check_fonts(t for c in contents for t in c.texts())
+    notice_texts = [fmt.notice_line or "", *(text for _, text in _statute(fmt))]
+    check_fonts([*(t for c in contents for t in c.texts()), *filter(None, notice_texts)])
     groups: dict[tuple, list[PosterContent]] = {}
     for content in contents:
         groups.setdefault(_shape_key(content, fmt), []).append(content)

@@ -294,7 +294,7 @@ def _symbol_problems(layout: Layout) -> list[PosterRefused]:
 def _text_size_problems(layout: Layout) -> list[PosterRefused]:
     fmt = layout.fmt
     out = []
-    for name in ("text_pt", "heading_pt", "emergency_pt"):
+    for name in ("text_pt", "heading_pt", "emergency_pt", "code_pt"):
         size = getattr(layout, name)
         if size < fmt.min_text_pt - 1e-6:
             out.append(
@@ -355,8 +355,9 @@ def _contrast_problems(layout: Layout) -> list[PosterRefused]:
 
 
 def _code_width_mm(layout: Layout) -> float:
-    # The printed code (always 12 characters, "GB 7K2Q-9XM5") must fit on one line.
-    return text_width_mm("WW WWWW-WWWW", layout.text_pt)
+    # The printed code (10 characters in three groups, "GB 7K2Q 9XM5") must fit on one
+    # line at the text size at least; the rendered page is measured for the real width.
+    return text_width_mm("WW WWWW WWWW", layout.text_pt)
 
 
 def check(content: PosterContent, layout: Layout) -> None:

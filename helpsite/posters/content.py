@@ -122,4 +122,6 @@ def build_content(
         content_version=content_version(country, helpline, emergency, blocks, request.format_name),
         venue=request.venue or None,
         placement=request.placement or None,
+        # The newest verified date of the facts the poster prints, for "Helpline data of".
+        data_edition=max(helpline.verified, emergency.verified),
     )

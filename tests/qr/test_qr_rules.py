@@ -3,7 +3,7 @@ import dataclasses
 import pytest
 import segno
 import weasyprint
-from qr_samples import LANGS, code_for, make_content
+from qr_samples import LANGS, code_for, make_content, text_sizes_pt
 
 import qr
 from qr import render, rules
@@ -178,6 +178,23 @@ def test_text_that_does_not_fit_is_refused_not_shrunk():
     assert info.value.rules == ("fit",)
     assert "does not fit on A6 sticker even at the minimum 9 pt" in str(info.value)
     assert "A5 portrait" in str(info.value)  # suggests a larger format
+
+
+def test_a6_sticker_fits_two_languages_at_its_minimum_size_or_refuses_with_the_reason(tmp_path):
+    fmt = get_format("a6")
+    fits = make_content(["en", "ar"])
+    pdf = qr.make_poster(fits, fmt)
+    assert min(size for _, size in text_sizes_pt(pdf)) >= fmt.fine_print_pt - 0.05
+    # Two languages (within the sticker's limit) whose text is too long for A6 at 9 pt:
+    # refused, with the reason and the fix, and nothing written.
+    long_ru = dataclasses.replace(LANGS["ru"], offer=LANGS["ru"].offer + ". " + "Помощь. " * 60)
+    out = tmp_path / "sticker.pdf"
+    with pytest.raises(PosterRefused) as info:
+        qr.make_poster(make_content([long_ru, "vi"]), fmt, out)
+    assert info.value.rules == ("fit",)
+    assert "does not fit on A6 sticker even at the minimum 9 pt" in str(info.value)
+    assert "A5 portrait" in str(info.value)
+    assert not out.exists()
 
 
 def test_refusal_happens_before_rendering(monkeypatch, tmp_path):
