@@ -70,6 +70,23 @@ def _url(value: str) -> str:
     return value
 
 
+def _database_url(value: str) -> str:
+    """SQLite file or PostgreSQL; ``postgresql://`` means psycopg 3 (SQLAlchemy's default
+    driver for that name is psycopg2, which is not installed)."""
+    value = value.strip()
+    for prefix in ("postgresql://", "postgres://"):
+        if value.startswith(prefix):
+            return "postgresql+psycopg://" + value[len(prefix) :]
+    if value.startswith("postgresql+psycopg://"):
+        return value
+    if value.startswith("sqlite:///") and value[len("sqlite:///") :] not in ("", ":memory:"):
+        return value
+    raise ValueError(
+        "expected sqlite:///PATH (a file) or postgresql://USER@HOST/DB,"
+        f" got {value.split('://')[0] + '://...' if '://' in value else repr(value)}"
+    )
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "base_url",
@@ -142,6 +159,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Log level; no level ever logs a client address, user agent or request path.",
         _log_level,
     ),
+    Setting(
+        "database_url",
+        f"sqlite:///{ROOT / 'data' / 'helpsite.db'}",
+        "The poster registry: sqlite:///PATH (WAL mode) or postgresql://USER:PASSWORD@HOST/DB.",
+        _database_url,
+    ),
 )
 
 
@@ -160,6 +183,7 @@ class Settings:
     templates_dir: str = SETTINGS[10].default
     static_dir: str = SETTINGS[11].default
     log_level: str = SETTINGS[12].default
+    database_url: str = SETTINGS[13].default
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
