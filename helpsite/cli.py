@@ -415,7 +415,7 @@ def users() -> None:
 
 def _read_password() -> str:
     """Prompt twice on a terminal; otherwise read one line from standard input."""
-    stdin = click.get_text_stream("stdin")
+    stdin = sys.stdin
     if stdin.isatty():
         return click.prompt("Password", hide_input=True, confirmation_prompt=True)
     lines = stdin.read().splitlines()

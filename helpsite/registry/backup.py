@@ -7,6 +7,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from helpsite.registry.db import is_sqlite, sqlite_path
 
 
@@ -21,9 +23,10 @@ def backup(url: str, target: str | Path) -> Path:
     under a temporary name and renamed at the end: a half-made backup is never left behind.
     """
     if not is_sqlite(url):
+        plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=True)
         raise BackupError(
-            "the registry is on PostgreSQL: back it up with pg_dump, e.g."
-            " pg_dump --format=custom --file=registry.dump DBNAME"
+            f"the registry is on PostgreSQL: use pg_dump for a consistent online backup,"
+            f" e.g. pg_dump --format=custom --file={target} '{plain}'"
         )
     source = sqlite_path(url)
     target = Path(target)
