@@ -50,15 +50,26 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        reading = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
+
+
+READ_ONLY = "helpsite_read_only"
 
 
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Connection]:
     """One unit of work: committed when the block ends, rolled back if it raises."""
     with engine.begin() as connection:
+        yield connection
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A consistent read (a page, a report): on SQLite it never waits for a writer."""
+    with engine.connect().execution_options(**{READ_ONLY: True}) as connection, connection.begin():
         yield connection
 
 

@@ -55,3 +55,24 @@ def test_a_bad_url_does_not_echo_its_password():
     with pytest.raises(SettingsError, match="HELPSITE_DATABASE_URL") as caught:
         Settings.from_env({"HELPSITE_DATABASE_URL": "mysql://app:hunter2@db/registry"})
     assert "hunter2" not in str(caught.value)
+
+
+def test_a_read_never_waits_for_a_writer_on_sqlite(engine, database_url):
+    """Writers take SQLite's write lock at BEGIN; a page that only reads must not queue."""
+    import time
+
+    from sqlalchemy import func, select
+
+    from helpsite.registry.db import reading
+    from helpsite.registry.schema import venues
+
+    with engine.begin() as writer:
+        writer.execute(
+            insert(venues).values(name="V", address="A", country="GB", type="shop", created_at=NOW)
+        )
+        started = time.monotonic()
+        with reading(engine) as reader:
+            seen = reader.execute(select(func.count()).select_from(venues)).scalar_one()
+        waited = time.monotonic() - started
+    assert seen == 0  # the writer has not committed yet
+    assert waited < 2
