@@ -27,6 +27,13 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
     return current_revision(engine)
 
 
+def downgrade(engine: Engine, revision: str) -> str | None:
+    """Step back to ``revision`` ("base": nothing); for a release that must be undone."""
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), revision)
+    return current_revision(engine)
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()

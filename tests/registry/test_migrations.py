@@ -7,7 +7,13 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select
 
 from helpsite.registry.db import make_engine
-from helpsite.registry.migrate import current_revision, head_revision, is_current, upgrade
+from helpsite.registry.migrate import (
+    current_revision,
+    downgrade,
+    head_revision,
+    is_current,
+    upgrade,
+)
 from helpsite.registry.schema import DEFAULT_INTERVAL_DAYS, inspection_intervals, metadata
 
 
@@ -40,3 +46,10 @@ def test_the_registry_has_no_place_for_visitors():
         assert not visitor_words & set(table.name.split("_")), table.name
         for column in table.columns:
             assert not visitor_words & set(column.name.split("_")), f"{table.name}.{column.name}"
+
+
+def test_downgrade_to_base_removes_every_table_and_upgrade_rebuilds_them(engine):
+    assert downgrade(engine, "base") is None
+    with engine.connect() as conn:
+        assert set(inspect(conn).get_table_names()) <= {"alembic_version"}
+    assert upgrade(engine) == head_revision()
