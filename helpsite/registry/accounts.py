@@ -33,6 +33,8 @@ MAX_WAIT = timedelta(minutes=15)
 
 @dataclass(frozen=True)
 class Account:
+    """A staff account as the staff pages see it (never its hash)."""
+
     id: int
     name: str
     role: str
@@ -60,6 +62,7 @@ def _account(row) -> Account:
 
 
 def check_password(password: object) -> str:
+    """Long enough to resist guessing, one line so stdin and prompts agree."""
     if not isinstance(password, str) or not password.strip():
         raise RegistryError("password", "required")
     if len(password) < MIN_PASSWORD:
@@ -103,6 +106,7 @@ def add_account(
 
 
 def get_account(conn: Connection, name: str) -> Account | None:
+    """The account with this name (any case), or None."""
     row = conn.execute(select(accounts).where(accounts.c.name == name.strip().lower())).first()
     return _account(row) if row else None
 

@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 
 
 def is_sqlite(url: str) -> bool:
+    """SQLite needs its own set-up (pragmas, locking, backup API)."""
     return make_url(url).get_backend_name() == "sqlite"
 
 

@@ -48,6 +48,8 @@ DEMO_VENUES = (
 
 @dataclass(frozen=True)
 class DemoReport:
+    """What `helpsite demo` did, for its output."""
+
     created: tuple[str, ...]  # one line per thing made; passwords of new accounts included
     existing: int  # how many were there already
 

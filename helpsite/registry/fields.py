@@ -33,6 +33,7 @@ def plain_text(field: str, value: object, limit: int, *, required: bool = True) 
 
 
 def one_of(field: str, value: object, allowed: tuple[str, ...]) -> str:
+    """A choice from a fixed list (any case); the error lists the choices."""
     text = value.strip().lower() if isinstance(value, str) else ""
     if text not in allowed:
         raise RegistryError(field, f"choose one of {', '.join(allowed)}")

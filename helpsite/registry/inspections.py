@@ -23,6 +23,8 @@ from helpsite.registry.schema import (
 
 @dataclass(frozen=True)
 class Inspection:
+    """One recorded inspection and the next-due date it set."""
+
     id: int
     poster_id: int
     inspector_id: int
@@ -34,6 +36,7 @@ class Inspection:
 
 
 def interval_days(conn: Connection, venue_type: str) -> int:
+    """Days between inspections for a venue type (90 if none is set)."""
     row = conn.execute(
         select(inspection_intervals.c.days).where(inspection_intervals.c.venue_type == venue_type)
     ).first()

@@ -14,6 +14,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def alembic_config(connection: Connection) -> Config:
+    """Alembic's settings in code, pointing at this package's migrations."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -35,11 +36,13 @@ def downgrade(engine: Engine, revision: str) -> str | None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None: nothing applied)."""
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def head_revision() -> str | None:
+    """The newest revision this code ships."""
     return ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 

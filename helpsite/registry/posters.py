@@ -16,6 +16,8 @@ from qr.codes import CodeStatus, parse
 
 @dataclass(frozen=True)
 class Poster:
+    """A printed poster as registered; ``printed_data`` is what it showed."""
+
     id: int
     location_code: str  # URL form, GB7K2Q9XM5
     placement_id: int

@@ -16,6 +16,8 @@ from helpsite.registry.schema import VENUE_TYPES, placements, venues
 
 @dataclass(frozen=True)
 class Venue:
+    """A place posters hang in; managed by the manager who registered it."""
+
     id: int
     name: str
     address: str
@@ -26,6 +28,8 @@ class Venue:
 
 @dataclass(frozen=True)
 class Placement:
+    """Where in a venue a poster hangs, and when it is next due a check."""
+
     id: int
     venue_id: int
     description: str
@@ -73,6 +77,7 @@ def add_venue(
 
 
 def get_venue(conn: Connection, venue_id: int) -> Venue:
+    """The venue with this id; NotFound names the field otherwise."""
     row = conn.execute(select(venues).where(venues.c.id == venue_id)).first()
     if row is None:
         raise NotFound("venue", f"no venue {venue_id}")
@@ -95,6 +100,7 @@ def visible_venues(conn: Connection, actor: Account) -> list[Venue]:
 
 
 def find_venue(conn: Connection, name: str, country: str) -> Venue | None:
+    """The first venue with this name in this country (demo data re-runs)."""
     row = conn.execute(
         select(venues)
         .where(venues.c.name == name, venues.c.country == country)
@@ -132,6 +138,7 @@ def add_placement(
 
 
 def placements_of(conn: Connection, venue_id: int) -> list[Placement]:
+    """A venue's placements in the order they were registered."""
     rows = conn.execute(
         select(placements).where(placements.c.venue_id == venue_id).order_by(placements.c.id)
     )
@@ -139,6 +146,7 @@ def placements_of(conn: Connection, venue_id: int) -> list[Placement]:
 
 
 def find_placement(conn: Connection, venue_id: int, description: str) -> Placement | None:
+    """A venue's placement with exactly this description, or None."""
     row = conn.execute(
         select(placements).where(
             placements.c.venue_id == venue_id, placements.c.description == description
