@@ -144,10 +144,13 @@ def authenticate(conn: Connection, name: object, password: object, now: datetime
     if row.next_sign_in_at is not None and now < row.next_sign_in_at:
         return SignIn(None, _seconds(row.next_sign_in_at - now))
     if _verify(row.password_hash, password):
-        values: dict = {"failed_sign_ins": 0, "next_sign_in_at": None}
+        values: dict = {}
+        if row.failed_sign_ins or row.next_sign_in_at is not None:
+            values.update(failed_sign_ins=0, next_sign_in_at=None)
         if HASHER.check_needs_rehash(row.password_hash):
             values["password_hash"] = HASHER.hash(password)
-        conn.execute(update(accounts).where(accounts.c.id == row.id).values(**values))
+        if values:  # HTTP Basic signs in on every request: write only when something changed
+            conn.execute(update(accounts).where(accounts.c.id == row.id).values(**values))
         return SignIn(_account(row))
     failures = row.failed_sign_ins + 1
     wait = _wait_after(failures)

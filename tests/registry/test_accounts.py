@@ -127,3 +127,15 @@ def test_hashes_use_owasps_argon2id_setting(conn):
     add(conn)
     stored = conn.execute(select(accounts.c.password_hash)).scalar_one()
     assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+
+
+def test_a_hash_made_with_weaker_settings_is_upgraded_at_the_next_sign_in(conn):
+    from argon2 import PasswordHasher
+
+    add(conn)
+    weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(PASSWORD)
+    conn.execute(accounts.update().values(password_hash=weak))
+    assert authenticate(conn, "ana", PASSWORD, NOW).ok
+    stored = conn.execute(select(accounts.c.password_hash)).scalar_one()
+    assert stored != weak and stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert authenticate(conn, "ana", PASSWORD, NOW).ok
