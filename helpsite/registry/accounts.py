@@ -107,15 +107,20 @@ def add_account(
 
 def get_account(conn: Connection, name: str) -> Account | None:
     """The account with this name (any case), or None."""
-    row = conn.execute(select(accounts).where(accounts.c.name == name.strip().lower())).first()
+    name = name.strip().lower() if isinstance(name, str) else ""
+    if not fields.ACCOUNT_NAME.fullmatch(name):
+        return None
+    row = conn.execute(select(accounts).where(accounts.c.name == name)).first()
     return _account(row) if row else None
 
 
 def disable_account(conn: Connection, name: object) -> Account:
     """Disable an account: it never signs in again (its inspections stay on record)."""
     text = name.strip().lower() if isinstance(name, str) else ""
-    found = conn.execute(update(accounts).where(accounts.c.name == text).values(disabled=True))
-    if found.rowcount != 1:
+    found = None
+    if fields.ACCOUNT_NAME.fullmatch(text):
+        found = conn.execute(update(accounts).where(accounts.c.name == text).values(disabled=True))
+    if found is None or found.rowcount != 1:
         raise NotFound("name", f"no account named {name!r}")
     return get_account(conn, text)
 
@@ -135,9 +140,11 @@ def authenticate(conn: Connection, name: object, password: object, now: datetime
     """
     if not isinstance(name, str) or not isinstance(password, str) or len(password) > MAX_PASSWORD:
         return SignIn(None)
-    row = conn.execute(
-        select(accounts).where(accounts.c.name == name.strip().lower()).with_for_update()
-    ).first()
+    name = name.strip().lower()
+    if not fields.ACCOUNT_NAME.fullmatch(name):  # e.g. a NUL byte, which PostgreSQL refuses
+        _verify(_DUMMY_HASH, password)
+        return SignIn(None)
+    row = conn.execute(select(accounts).where(accounts.c.name == name).with_for_update()).first()
     if row is None or row.disabled:
         _verify(_DUMMY_HASH, password)
         return SignIn(None)

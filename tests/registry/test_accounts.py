@@ -40,6 +40,8 @@ def test_an_account_signs_in_with_its_password_and_the_hash_is_argon2(conn):
         ("", ""),
         (None, None),
         ("ana", "x" * 5000),
+        ("ana\x00", PASSWORD),
+        ("x" * 100_000, PASSWORD),
     ],
 )
 def test_a_wrong_name_or_password_is_no_account_and_never_raises(conn, name, password):
