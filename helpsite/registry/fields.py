@@ -11,8 +11,11 @@ from helpsite.registry.errors import RegistryError
 ACCOUNT_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 
 
-def plain_text(field: str, value: object, limit: int, *, required: bool = True) -> str | None:
-    """Text a person typed, stripped; no control characters, so it prints and exports safely."""
+def plain_text(
+    field: str, value: object, limit: int, *, required: bool = True, multiline: bool = False
+) -> str | None:
+    """Text a person typed, stripped; no control characters (line breaks only where asked),
+    so it prints and exports safely."""
     if value is None:
         value = ""
     if not isinstance(value, str):
@@ -25,7 +28,7 @@ def plain_text(field: str, value: object, limit: int, *, required: bool = True) 
     if len(value) > limit:
         raise RegistryError(field, f"at most {limit} characters")
     for ch in value:
-        if unicodedata.category(ch).startswith("C") and ch not in "\n":
+        if unicodedata.category(ch).startswith("C") and not (multiline and ch == "\n"):
             raise RegistryError(
                 field, f"use letters, numbers and punctuation (not U+{ord(ch):04X})"
             )

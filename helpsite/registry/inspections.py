@@ -82,7 +82,7 @@ def record_inspection(
     if not inspector.works_in(place.country):
         raise NotAllowed("location_code", f"{poster.location_code} is outside your area")
     outcome = fields.one_of("result", result, RESULTS)
-    text = fields.plain_text("note", note, 2000, required=False)
+    text = fields.plain_text("note", note, 2000, required=False, multiline=True)
     scanned = fields.plain_text("scanned_code", scanned_code, 200, required=False)
     new_id = conn.execute(
         insert(inspections).values(

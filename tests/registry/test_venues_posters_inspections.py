@@ -105,6 +105,7 @@ def test_who_may_not_do_what(conn, staff):
         ({"name": "  "}, "name: required"),
         ({"name": "x" * 201}, "name: at most 200 characters"),
         ({"address": "1 Road\x00"}, "address: use letters, numbers and punctuation"),
+        ({"name": "Two\nlines"}, "name: use letters, numbers and punctuation"),
         ({"country": "XX"}, "country: no help pages for XX"),
         ({"country": 7}, "country: a two-letter country code"),
         ({"type": "casino"}, "type: choose one of public-toilet, shop"),
@@ -175,11 +176,11 @@ def test_an_inspection_of_each_result_moves_the_due_date_on(conn, staff, result)
         staff["inspector"],
         code=made.location_code,
         result=result.upper(),
-        note="  behind the door  ",
+        note="  behind the door\nleft side  ",
         scanned_code=made.location_code,
         now=NOW,
     )
-    assert (done.result, done.note) == (result, "behind the door")
+    assert (done.result, done.note) == (result, "behind the door\nleft side")
     assert done.next_due == NOW.date() + timedelta(days=30)  # transit hubs: 30 days
     stored = conn.execute(select(inspections)).one()
     assert stored.inspected_at == NOW and stored.inspector_id == staff["inspector"].id
