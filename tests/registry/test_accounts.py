@@ -141,3 +141,31 @@ def test_a_hash_made_with_weaker_settings_is_upgraded_at_the_next_sign_in(conn):
     stored = conn.execute(select(accounts.c.password_hash)).scalar_one()
     assert stored != weak and stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
     assert authenticate(conn, "ana", PASSWORD, NOW).ok
+
+
+def test_failures_at_the_same_moment_from_two_workers_are_all_counted(engine):
+    """Each check takes a while (argon2): without the row lock one failure would be lost."""
+    import threading
+
+    with engine.begin() as conn:
+        add(conn)
+    start = threading.Barrier(2)
+    errors = []
+
+    def worker():
+        try:
+            start.wait(timeout=10)
+            for _ in range(2):
+                with engine.begin() as conn:
+                    authenticate(conn, "ana", "not the password", NOW)
+        except Exception as exc:  # reported below, with the count
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    with engine.connect() as conn:
+        failures = conn.execute(select(accounts.c.failed_sign_ins)).scalar_one()
+    assert (errors, failures) == ([], 4)
