@@ -14,8 +14,13 @@ PIP_LOCKED = $(BIN)/python -m pip install --quiet --disable-pip-version-check --
 
 .PHONY: run test install install-test compile extract update status lint format check bench clean upgrade
 
+# The poster registry lives in data/ (HELPSITE_DATABASE_URL may name another): migrated,
+# with demo venues and accounts (new accounts' passwords are printed once).
 run: install compile
 	$(BIN)/helpsite check
+	mkdir -p data
+	$(BIN)/helpsite db upgrade
+	$(BIN)/helpsite demo
 	$(BIN)/helpsite serve --host 127.0.0.1 --port 8000
 
 test: install-test compile

@@ -103,6 +103,23 @@ def _url(value: str) -> str:
     return value
 
 
+def _database_url(value: str) -> str:
+    """SQLite file or PostgreSQL; ``postgresql://`` means psycopg 3 (SQLAlchemy's default
+    driver for that name is psycopg2, which is not installed)."""
+    value = value.strip()
+    for prefix in ("postgresql://", "postgres://"):
+        if value.startswith(prefix):
+            return "postgresql+psycopg://" + value[len(prefix) :]
+    if value.startswith("postgresql+psycopg://"):
+        return value
+    if value.startswith("sqlite:///") and value[len("sqlite:///") :] not in ("", ":memory:"):
+        return value
+    raise ValueError(
+        "expected sqlite:///PATH (a file) or postgresql://USER@HOST/DB,"
+        f" got {value.split('://')[0] + '://...' if '://' in value else repr(value)}"
+    )
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "base_url",
@@ -211,30 +228,42 @@ SETTINGS: tuple[Setting, ...] = (
         "Receipt paper width for the kiosk's printed numbers slip: 80mm, 58mm, or off.",
         _kiosk_print,
     ),
+    Setting(
+        "database_url",
+        "sqlite:///data/helpsite.db",
+        "The poster registry: sqlite:///PATH (WAL mode) or postgresql://USER:PASSWORD@HOST/DB.",
+        _database_url,
+    ),
 )
+
+
+def _default(name: str) -> Any:
+    """A field's default from its one declaration in SETTINGS (never by position)."""
+    return next(setting.default for setting in SETTINGS if setting.name == name)
 
 
 @dataclass(frozen=True)
 class Settings:
-    base_url: str = SETTINGS[0].default
-    exit_url: str = SETTINGS[1].default
-    page_title: str = SETTINGS[2].default
-    default_language: str = SETTINGS[3].default
-    languages: tuple[str, ...] = SETTINGS[4].default
-    pseudo_locales: bool = SETTINGS[5].default
-    hsts_max_age: int = SETTINGS[6].default
-    forwarded_allow_ips: str = SETTINGS[7].default
-    countries_dir: str = SETTINGS[8].default
-    locales_dir: str = SETTINGS[9].default
-    templates_dir: str = SETTINGS[10].default
-    static_dir: str = SETTINGS[11].default
-    log_level: str = SETTINGS[12].default
-    poster_renders: int = SETTINGS[13].default
-    poster_idle_seconds: int = SETTINGS[14].default
-    max_body_bytes: int = SETTINGS[15].default
-    kiosk_country: str = SETTINGS[16].default
-    kiosk_idle_seconds: int = SETTINGS[17].default
-    kiosk_print: str = SETTINGS[18].default
+    base_url: str = _default("base_url")
+    exit_url: str = _default("exit_url")
+    page_title: str = _default("page_title")
+    default_language: str = _default("default_language")
+    languages: tuple[str, ...] = _default("languages")
+    pseudo_locales: bool = _default("pseudo_locales")
+    hsts_max_age: int = _default("hsts_max_age")
+    forwarded_allow_ips: str = _default("forwarded_allow_ips")
+    countries_dir: str = _default("countries_dir")
+    locales_dir: str = _default("locales_dir")
+    templates_dir: str = _default("templates_dir")
+    static_dir: str = _default("static_dir")
+    log_level: str = _default("log_level")
+    poster_renders: int = _default("poster_renders")
+    poster_idle_seconds: int = _default("poster_idle_seconds")
+    max_body_bytes: int = _default("max_body_bytes")
+    kiosk_country: str = _default("kiosk_country")
+    kiosk_idle_seconds: int = _default("kiosk_idle_seconds")
+    kiosk_print: str = _default("kiosk_print")
+    database_url: str = _default("database_url")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
