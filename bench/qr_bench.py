@@ -20,11 +20,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import qr  # noqa: E402
-from helpsite.app import build_site  # noqa: E402
 from helpsite.posters.batch import BatchRow, render_batch  # noqa: E402
 from helpsite.posters.content import build_content  # noqa: E402
 from helpsite.posters.request import PosterRequest, parse_language_tags  # noqa: E402
 from helpsite.settings import Settings  # noqa: E402
+from helpsite.web.site import build_site  # noqa: E402
 
 BASE_URL = "https://help.example.org"
 

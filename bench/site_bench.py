@@ -27,7 +27,7 @@ from starlette.testclient import TestClient
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from helpsite.app import create_app  # noqa: E402
+from helpsite.web.app import create_app  # noqa: E402
 from tests.conftest import visitor_urls  # noqa: E402
 
 BUDGET = 14_000
@@ -132,7 +132,7 @@ def throughput() -> str:
         handle.write(body)
     results = []
     for name, target, env in (
-        ("helpsite /en/gb", "helpsite.app:app", {}),
+        ("helpsite /en/gb", "helpsite.web.app:app", {}),
         ("bare Starlette, same bytes", "bench.bare_app:app", {"BARE_BODY": handle.name}),
     ):
         process, base = _serve(target, env)

@@ -33,7 +33,7 @@ IDLE_SECONDS = 3
 STARTUP = """
 import time
 started = time.perf_counter()
-from helpsite.app import create_app
+from helpsite.web.app import create_app
 create_app()
 if {rendering}:
     import qr.make, qr.verify

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from helpsite.app import build_site, create_app
 from helpsite.settings import Settings
+from helpsite.web.app import create_app
+from helpsite.web.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

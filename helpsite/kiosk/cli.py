@@ -28,10 +28,10 @@ def kiosk() -> None:
 )
 def launch(url: str | None, chromium: str, chromium_args: tuple[str, ...]) -> None:
     """Chromium in kiosk mode; every reset (idle, Done, exit) restarts it on a new empty profile."""
-    from helpsite.cli import _settings
+    from helpsite.cli.common import settings_or_exit
     from helpsite.kiosk.launch import KioskLauncher, LaunchError
 
-    start = url or f"{_settings().base_url}/kiosk/"
+    start = url or f"{settings_or_exit().base_url}/kiosk/"
     try:
         launcher = KioskLauncher(
             start,

@@ -9,12 +9,12 @@ from helpsite.content.model import Country
 from helpsite.i18n import SOURCE_LANGUAGE, Language
 from helpsite.kiosk.render import JS, PAGE_CSS, SLIP_CSS, SLIP_PAGE
 from helpsite.kiosk.takeaway import takeaway_svg, takeaway_url
-from helpsite.pages import help_context
 from helpsite.settings import SettingsError
-from helpsite.templating import Renderer
+from helpsite.web.pages import help_context
+from helpsite.web.templating import Renderer
 
 if TYPE_CHECKING:
-    from helpsite.app import Site
+    from helpsite.web.site import Site
 
 COUNTDOWN_SECONDS = 10
 TEXT_SIZES = (0, 1, 2)  # steps above the kiosk's own large base size

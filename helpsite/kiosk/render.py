@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpsite.templating import CSS_FILES, JS_FILES
+from helpsite.web.templating import CSS_FILES, JS_FILES
 
 PAGE_CSS = (*CSS_FILES, ("components", "kiosk/kiosk.css"))
 SLIP_CSS = (("components", "kiosk/slip.css"),)

@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from helpsite.kiosk.pages import START_PATH, TEXT_SIZES, Kiosk
-from helpsite.templating import Renderer
+from helpsite.web.templating import Renderer
 
 
 def _kiosk(request: Request) -> Kiosk | None:
@@ -26,7 +26,7 @@ def _html(html: str, renderer: Renderer, **headers: str) -> HTMLResponse:
 
 
 def _off(request: Request) -> Response:
-    from helpsite.routes import _not_found
+    from helpsite.web.routes import _not_found
 
     return _not_found(request)
 

@@ -1,4 +1,4 @@
-"""The staff Starlette app, mounted at ``/staff`` by ``helpsite.app.create_app``.
+"""The staff Starlette app, mounted at ``/staff`` by ``helpsite.web.app.create_app``.
 
 Visitor middleware (security headers, private errors, body limit, same-origin check)
 wraps the whole site, this app included; the staff stack below adds what only staff
@@ -15,9 +15,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from helpsite.middleware.private_errors import PrivateErrorsMiddleware
 from helpsite.posters.web import poster_form, poster_submit
 from helpsite.staff.render_pool import RenderPool
+from helpsite.web.middleware.private_errors import PrivateErrorsMiddleware
 
 
 async def posters(request: Request) -> Response:
@@ -29,7 +29,7 @@ async def posters(request: Request) -> Response:
 
 def create_staff_app(site, render_pool: RenderPool, *, error_page: str) -> Starlette:
     """The staff pages, sharing the visitor site's content and templates."""
-    from helpsite.routes import not_found
+    from helpsite.web.routes import not_found
 
     middleware = [
         # Sign-in (HTTP Basic, no cookie) goes first here, before anything else runs.

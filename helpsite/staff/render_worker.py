@@ -63,8 +63,8 @@ def main() -> None:
     settings = wire.read_message(PROTOCOL_IN)
     if settings is None:
         return
-    from helpsite.app import build_site
     from helpsite.privacy_log import configure_logging
+    from helpsite.web.site import build_site
 
     configure_logging(settings.log_level)
     site = build_site(settings)

@@ -11,8 +11,8 @@ from dataclasses import replace
 import pytest
 import uvicorn
 
-from helpsite.app import create_app
 from helpsite.settings import Settings
+from helpsite.web.app import create_app
 from tests.conftest import IN_CI
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -16,8 +16,8 @@ import uvicorn
 import zxingcpp
 from PIL import Image
 
-from helpsite.app import create_app
 from helpsite.settings import Settings
+from helpsite.web.app import create_app
 from tests.browser.conftest import _free_port
 
 pytestmark = pytest.mark.browser

@@ -116,8 +116,8 @@ def test_the_freshness_check_fails_on_a_changed_string(tmp_path):
 
 
 def test_a_half_translated_language_is_not_offered(tmp_path):
-    from helpsite.app import offered_languages
     from helpsite.settings import Settings
+    from helpsite.web.site import offered_languages
 
     shutil.copytree(LOCALES / "ro", tmp_path / "ro")
     po = tmp_path / "ro" / "LC_MESSAGES" / "messages.po"

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 import pytest
 from babel.messages.pofile import read_po
 
-from helpsite.templating import site_name
+from helpsite.web.templating import site_name
 from tests.conftest import ROOT
 
 PAGES = ["", "safety", "privacy", "gb", "us", "ie", "vn"]
@@ -99,7 +99,7 @@ def test_the_comparison_finds_a_planted_unmarked_string(tmp_path, settings):
 
     from starlette.testclient import TestClient
 
-    from helpsite.app import create_app
+    from helpsite.web.app import create_app
 
     shutil.copytree(ROOT / "helpsite" / "web" / "templates", tmp_path / "templates")
     help_page = tmp_path / "templates" / "help.html"

@@ -10,12 +10,12 @@ import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 
-from helpsite.app import create_app
 from helpsite.cli import cli
 from helpsite.settings import Settings, SettingsError
-from helpsite.templating import csp_hash
+from helpsite.web.app import create_app
+from helpsite.web.templating import csp_hash
 from tests.pagecheck import PAGE_BUDGET_GZIP, gzip_size, other_origin_urls, parse_page
-from tests.test_privacy import STORAGE_APIS
+from tests.web.test_privacy import STORAGE_APIS
 
 KIOSK_PATHS = ["/kiosk", "/kiosk/", "/kiosk/en", "/kiosk/en/print", "/kiosk/reset"]
 

@@ -94,7 +94,7 @@ def test_the_page_works_when_english_is_not_offered_to_visitors(settings):
 
     from starlette.testclient import TestClient
 
-    from helpsite.app import create_app
+    from helpsite.web.app import create_app
 
     app = create_app(replace(settings, languages=("de", "ro"), default_language="de"))
     with TestClient(app) as local:

@@ -12,7 +12,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.test_serve import free_port
+from tests.web.test_serve import free_port
 
 
 @contextlib.contextmanager

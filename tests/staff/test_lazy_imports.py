@@ -11,7 +11,7 @@ RENDERING = ("weasyprint", "pypdfium2", "zxingcpp", "PIL")
 SCRIPT = """
 import json, sys
 from starlette.testclient import TestClient
-from helpsite.app import create_app
+from helpsite.web.app import create_app
 app = create_app()
 with TestClient(app) as client:
     statuses = [client.get(url).status_code for url in ("/en/gb", "/staff/posters")]

@@ -1,31 +1,15 @@
-"""The application factory: ``create_app(settings)`` and the served ``app``."""
+"""The site: content, catalogs and renderer loaded once at start-up, shared by every request."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
-from starlette.middleware import Middleware
-from starlette.routing import Mount
 
 from helpsite.content.loader import load_countries
 from helpsite.content.model import Country
 from helpsite.i18n import SOURCE_LANGUAGE, Language, load_languages
-from helpsite.kiosk.pages import build_kiosk
-from helpsite.middleware.body_limit import BodyLimitMiddleware
-from helpsite.middleware.private_errors import PrivateErrorsMiddleware
-from helpsite.middleware.same_origin import SameOriginMiddleware
-from helpsite.middleware.security_headers import SecurityHeadersMiddleware
-from helpsite.privacy_log import configure_logging
-from helpsite.routes import ROUTES, not_found
 from helpsite.settings import Settings, SettingsError
-from helpsite.staff.app import create_staff_app
-from helpsite.staff.render_pool import RenderPool
-from helpsite.templating import Renderer
+from helpsite.web.templating import Renderer
 
 
 @dataclass
@@ -123,52 +107,3 @@ def build_site(settings: Settings) -> Site:
     )
     countries = load_countries(settings.countries_dir)
     return Site(settings, countries, languages, renderer, catalogs[SOURCE_LANGUAGE])
-
-
-def create_app(settings: Settings | None = None) -> Starlette:
-    settings = settings or Settings.from_env()
-    configure_logging(settings.log_level)
-    site = build_site(settings)
-    error_page = site.render_page("error.html", site.languages[settings.default_language.lower()])
-    render_pool = RenderPool(settings, settings.poster_renders, settings.poster_idle_seconds)
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        render_pool.close()  # no render process outlives its web worker
-
-    app = Starlette(
-        routes=[
-            Mount("/staff", app=create_staff_app(site, render_pool, error_page=error_page)),
-            *ROUTES,
-        ],
-        lifespan=lifespan,
-        middleware=[
-            Middleware(
-                SecurityHeadersMiddleware,
-                content_security_policy=site.renderer.content_security_policy,
-                hsts_max_age=settings.hsts_max_age,
-            ),
-            Middleware(PrivateErrorsMiddleware, error_page=error_page),
-            Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),
-            Middleware(SameOriginMiddleware, base_url=settings.base_url),
-        ],
-        exception_handlers={HTTPException: not_found},
-    )
-    # Starlette's own slash redirect builds an absolute URL from the Host header;
-    # routes.not_found redirects with a relative one instead.
-    app.router.redirect_slashes = False
-    app.state.site = site
-    app.state.render_pool = render_pool
-    app.state.kiosk = build_kiosk(site)
-    return app
-
-
-def __getattr__(name: str):
-    # ``helpsite.app:app`` for uvicorn and the Procfile, built on first use so that
-    # importing this module (tests, the CLI) does not read the environment.
-    if name == "app":
-        global app
-        app = create_app()
-        return app
-    raise AttributeError(name)

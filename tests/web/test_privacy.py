@@ -86,7 +86,7 @@ def test_hsts_only_over_https(http_client):
 
 
 def test_inline_script_and_style_match_the_csp_hashes(client, site):
-    from helpsite.templating import csp_hash
+    from helpsite.web.templating import csp_hash
 
     html = client.get("/en/gb").text
     script = re.search(r"<script>(.*?)</script>", html, re.S).group(1)

@@ -22,7 +22,7 @@ from helpsite.i18n.filters import locale_filters
 
 # Components (GOV.UK Frontend style): one folder each, holding its macro, CSS and script.
 # Templates import a macro as "components/<name>/macro.html".
-COMPONENTS_DIR = Path(__file__).resolve().parent / "web" / "components"
+COMPONENTS_DIR = Path(__file__).resolve().parent / "components"
 CSS_FILES = (("static", "site.css"), ("components", "exit_this_page/exit-this-page.css"))
 JS_FILES = (("components", "exit_this_page/exit-this-page.js"),)
 

@@ -15,7 +15,7 @@ from starlette.routing import Route
 from helpsite.content.model import Country
 from helpsite.i18n import Language, negotiate
 from helpsite.kiosk.routes import ROUTES as KIOSK_ROUTES
-from helpsite.pages import help_context
+from helpsite.web.pages import help_context
 from qr.codes import CodeStatus, parse
 
 VARY = {"Vary": "Accept-Language"}
@@ -190,7 +190,7 @@ async def not_found(request: Request, exc: Exception) -> Response:
     return _not_found(request)
 
 
-# The staff app is mounted at /staff before these by ``helpsite.app.create_app``.
+# The staff app is mounted at /staff before these by ``helpsite.web.app.create_app``.
 ROUTES = [
     *KIOSK_ROUTES,
     Route("/", home, name="home"),

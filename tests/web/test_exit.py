@@ -25,7 +25,7 @@ def test_a_country_can_override_the_exit_page(settings):
 
     from starlette.testclient import TestClient
 
-    from helpsite.app import create_app
+    from helpsite.web.app import create_app
 
     app = create_app(settings)
     site = app.state.site

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from helpsite.app import create_app
+from helpsite.web.app import create_app
 
 
 def test_a_declared_huge_form_gets_413_not_a_parse(client):
