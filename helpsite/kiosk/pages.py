@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from helpsite.content.model import Country
@@ -10,7 +11,7 @@ from helpsite.i18n import SOURCE_LANGUAGE, Language
 from helpsite.kiosk.render import JS, PAGE_CSS, SLIP_CSS, SLIP_PAGE
 from helpsite.kiosk.takeaway import takeaway_svg, takeaway_url
 from helpsite.settings import SettingsError
-from helpsite.web.pages import help_context
+from helpsite.web.pages import help_context, open_states
 from helpsite.web.templating import Renderer
 
 if TYPE_CHECKING:
@@ -60,10 +61,10 @@ class Kiosk:
 
     def help(self, language: Language, size: int) -> str:
         assert self.country is not None
-        context = help_context(self.country, language)
-        open_now = tuple(view.open_now for view in context["helplines"])
+        open_now = open_states(self.country, datetime.now(UTC))
         key = ("help", language.slug, size, open_now)
         if key not in self._cache:
+            context = help_context(self.country, language, open_now)
             url = takeaway_url(self.site.settings.base_url, language.slug, self.country.slug)
             self._cache[key] = self._render(
                 self.pages,
@@ -79,10 +80,10 @@ class Kiosk:
 
     def numbers_slip(self, language: Language) -> str:
         assert self.country is not None and self.slip is not None
-        context = help_context(self.country, language)
-        open_now = tuple(view.open_now for view in context["helplines"])
+        open_now = open_states(self.country, datetime.now(UTC))
         key = ("slip", language.slug, open_now)
         if key not in self._cache:
+            context = help_context(self.country, language, open_now)
             self._cache[key] = self._render(
                 self.slip, "kiosk/slip.html", language, idle=True, **context
             )

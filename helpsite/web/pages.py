@@ -26,15 +26,25 @@ class RightsGroup:
     rights: tuple[Right, ...]
 
 
-def helplines_for(country: Country, language: Language, now: datetime) -> list[HelplineView]:
+def open_states(country: Country, now: datetime) -> tuple[bool, ...]:
+    """Whether each shown helpline answers at ``now``, in the country file's order."""
+    return tuple(
+        helpline.hours is not None and helpline.hours.is_open(now)
+        for helpline in country.shown(country.helplines)
+    )
+
+
+def helplines_for(
+    country: Country, language: Language, open_now: tuple[bool, ...]
+) -> list[HelplineView]:
     views = []
-    for helpline in country.shown(country.helplines):
+    shown = country.shown(country.helplines)
+    for helpline, is_open in zip(shown, open_now, strict=True):
         hours = helpline.hours
         zone_city = None
         if hours is not None and not hours.always:
             zone_city = _zone_city(hours.timezone, str(language.locale))
-        open_now = hours is not None and hours.is_open(now)
-        views.append(HelplineView(helpline, open_now, zone_city))
+        views.append(HelplineView(helpline, is_open, zone_city))
     # Trafficking lines first, then the rest in file order: the file orders by usefulness.
     views.sort(key=lambda v: v.helpline.kind != "trafficking")
     return views
@@ -55,11 +65,15 @@ def rights_groups(country: Country) -> list[RightsGroup]:
     return [g for g in groups if g.rights]
 
 
-def help_context(country: Country, language: Language, now: datetime | None = None) -> dict:
-    now = now or datetime.now(UTC)
+def help_context(
+    country: Country, language: Language, open_now: tuple[bool, ...] | None = None
+) -> dict:
+    """``open_now``: from ``open_states`` (the page key holds it); None reads the clock."""
+    if open_now is None:
+        open_now = open_states(country, datetime.now(UTC))
     return {
         "emergency": country.shown(country.emergency),
-        "helplines": helplines_for(country, language, now),
+        "helplines": helplines_for(country, language, open_now),
         "rights_groups": rights_groups(country),
         "last_verified": country.last_verified,
     }

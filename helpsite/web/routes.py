@@ -15,7 +15,7 @@ from starlette.routing import Route
 from helpsite.content.model import Country
 from helpsite.i18n import Language, negotiate
 from helpsite.kiosk.routes import ROUTES as KIOSK_ROUTES
-from helpsite.web.pages import help_context
+from helpsite.web.page_key import PageKey
 from qr.codes import CodeStatus, parse
 
 VARY = {"Vary": "Accept-Language"}
@@ -35,51 +35,22 @@ def _best_language(request: Request) -> Language:
 
 
 def _page(
-    request: Request,
-    template: str,
-    language: Language,
-    *,
-    status: int = 200,
-    headers: dict | None = None,
-    country: Country | None = None,
-    path_after_language: str = "",
-    **context,
+    request: Request, key: PageKey, *, status: int = 200, headers: dict | None = None
 ) -> HTMLResponse:
-    html = _site(request).render_page(
-        template, language, country=country, path_after_language=path_after_language, **context
-    )
+    html = _site(request).render(key)
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
 def _help(
     request: Request, language: Language, country: Country, note: str | None = None, **kw
 ) -> HTMLResponse:
-    context = help_context(country, language)
-    open_now = tuple(view.open_now for view in context["helplines"])
-    return _page(
-        request,
-        "help.html",
-        language,
-        country=country,
-        path_after_language=country.slug,
-        code_note=note,
-        cache_key=("help", language.slug, country.code, note, open_now),
-        **context,
-        **kw,
-    )
+    key = PageKey.help(_site(request), language.slug, country.code, note)
+    return _page(request, key, **kw)
 
 
 def _chooser(request: Request, language: Language, *, status: int = 200, **kw) -> HTMLResponse:
-    not_found = status == 404
-    return _page(
-        request,
-        "chooser.html",
-        language,
-        status=status,
-        not_found=not_found,
-        cache_key=("chooser", language.slug, not_found),
-        **kw,
-    )
+    key = PageKey.chooser(language.slug, not_found=status == 404)
+    return _page(request, key, status=status, **kw)
 
 
 async def home(request: Request) -> Response:
@@ -111,13 +82,7 @@ def _language_page(name: str):
         language = _site(request).language(request.path_params["lang"])
         if language is None:
             return _not_found(request)
-        return _page(
-            request,
-            f"{name}.html",
-            language,
-            path_after_language=name,
-            cache_key=(name, language.slug),
-        )
+        return _page(request, PageKey.language_page(name, language.slug))
 
     endpoint.__name__ = name
     return endpoint

@@ -9,6 +9,7 @@ from helpsite.content.loader import load_countries
 from helpsite.content.model import Country
 from helpsite.i18n import SOURCE_LANGUAGE, Language, load_languages
 from helpsite.settings import Settings, SettingsError
+from helpsite.web.page_key import PageKey
 from helpsite.web.templating import Renderer
 
 
@@ -22,7 +23,7 @@ class Site:
     renderer: Renderer
     source_language: Language  # English, even when not offered to visitors (staff pages)
     _sorted: dict[str, list[Country]] = field(default_factory=dict)
-    _pages: dict[tuple, str] = field(default_factory=dict)
+    _pages: dict[PageKey, str] = field(default_factory=dict)
 
     @cached_property
     def menu_languages(self) -> list[Language]:
@@ -34,6 +35,19 @@ class Site:
         """Languages offered in menus and chosen from Accept-Language: never pseudo-locales."""
         return {slug: lang for slug, lang in self.languages.items() if not lang.pseudo}
 
+    def render(self, key: PageKey) -> str:
+        """The visitor page for ``key``, rendered once and then served from memory.
+
+        The context is built from the key alone (``PageKey.template_and_context``), so two
+        requests share a page exactly when they share a key.
+        """
+        html = self._pages.get(key)
+        if html is None:
+            template, context = key.template_and_context(self)
+            html = self.render_page(template, self.languages[key.language], **context)
+            self._pages[key] = html
+        return html
+
     def render_page(
         self,
         template: str,
@@ -41,18 +55,10 @@ class Site:
         *,
         country: Country | None = None,
         path_after_language: str = "",
-        cache_key: tuple | None = None,
         **context,
     ) -> str:
-        """A visitor page with what every page shows: exit, menus, language links.
-
-        Content and catalogs are fixed after start-up, so a page is rendered once per
-        ``cache_key`` (which must name everything that varies, such as "open now")
-        and then served from memory.
-        """
-        if cache_key is not None and cache_key in self._pages:
-            return self._pages[cache_key]
-        html = self.renderer.render(
+        """A page with what every visitor page shows: exit, menus, language links."""
+        return self.renderer.render(
             template,
             language,
             languages=self.menu_languages,
@@ -63,9 +69,6 @@ class Site:
             english_offered=SOURCE_LANGUAGE in self.visitor_languages,
             **context,
         )
-        if cache_key is not None:
-            self._pages[cache_key] = html
-        return html
 
     def language(self, slug: str) -> Language | None:
         return self.languages.get(slug.lower())
