@@ -63,6 +63,7 @@ class _Reader:
         self.today = today
         self.problems: list[Problem] = []
         self.region = path.stem.upper()
+        self.relay_prefixes: tuple[str, ...] = ()  # from the file's [[text_relay]]
 
     def error(self, where: str, message: str) -> None:
         self.problems.append(Problem(f"{self.file}: {where}", message))
@@ -92,7 +93,7 @@ class _Reader:
         if raw is None:
             return None
         try:
-            number = parse_phone(raw, self.region)
+            number = parse_phone(raw, self.region, self.relay_prefixes)
         except PhoneNumberError as exc:
             self.error(f"{where}.{key}", str(exc))
             return None
@@ -162,54 +163,131 @@ def _looks_like_phone(text: str, region: str) -> bool:
 
 
 def _load_one(path: Path, today: date) -> tuple[Country | None, list[Problem]]:
-    r = _Reader(path, today)
+    reader = _Reader(path, today)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        r.error("file", f"not valid TOML: {exc}")
-        return None, r.problems
-    top_required = {"code", "timezone", "poster_languages", "emergency", "helplines", "rights"}
-    r.keys(data, "country", top_required, {"exit_url", "regions"})
-    code = r.typed(data, "code", "country", str, "")
-    if code != path.stem.upper():
-        r.error("country.code", f"{code!r} does not match the file name {path.name}")
-    timezone = r.typed(data, "timezone", "country", str, "UTC")
-    try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        r.error("country.timezone", f"unknown IANA time zone {timezone!r}")
-        timezone = "UTC"
-    exit_url = r.typed(data, "exit_url", "country", str)
-    if exit_url is not None and not exit_url.startswith("https://"):
-        r.error("country.exit_url", "must be an https URL")
+        reader.error("file", f"not valid TOML: {exc}")
+        return None, reader.problems
+    return _CountryFile(reader, path, data).country(), reader.problems
 
-    all_numbers = _all_numbers(data)
-    regions = []
-    for i, table in enumerate(data.get("regions", [])):
-        where = f"regions[{i}]"
-        if r.keys(table, where, {"id", "name"}, set()):
-            r.texts("regions", table, where, all_numbers)
-            regions.append(Region(str(table["id"]), str(table["name"])))
-    region_ids = {reg.id for reg in regions}
 
-    def each(section: str, build: Callable[[dict, str], Any]) -> tuple:
-        items = []
-        entries = data.get(section, [])
+TOP_REQUIRED = {"code", "timezone", "poster_languages", "emergency", "helplines", "rights"}
+TOP_OPTIONAL = {"exit_url", "regions", "text_relay"}
+HELPLINE_REQUIRED = {"id", "name", "operator", "kind", "description", "free", "source", "verified"}
+HELPLINE_OPTIONAL = FACT_KEYS | {
+    "number",
+    "hours",
+    "timezone",
+    "confidentiality",
+    "confidential",
+    "languages",
+    "interpreters",
+    "interpreter_note",
+    "sms",
+    "textphone",
+    "online",
+    "email",
+}
+
+
+class _CountryFile:
+    """One country file, read section by section; each reader names what it checks."""
+
+    def __init__(self, reader: _Reader, path: Path, data: dict):
+        self.r = reader
+        self.path = path
+        self.data = data
+        self.all_numbers = _all_numbers(data)
+        self.timezone = "UTC"
+        self.region_ids: set[str] = set()
+        self.seen_ids: set[str] = set()
+
+    def country(self) -> Country:
+        exit_url = self._header()
+        self.r.relay_prefixes = self._text_relay()
+        regions = self._regions()
+        self.region_ids = {region.id for region in regions}
+        country = Country(
+            code=self.path.stem.upper(),
+            timezone=self.timezone,
+            poster_languages=tuple(
+                self.r.typed(self.data, "poster_languages", "country", list, [])
+            ),
+            exit_url=exit_url,
+            regions=tuple(regions),
+            emergency=self._each("emergency", self._emergency),
+            helplines=self._each("helplines", self._helpline),
+            rights=self._each("rights", self._right),
+            source_file=str(self.path),
+        )
+        if not any(e.visible for e in country.emergency):
+            self.r.error(
+                "emergency", "no verified emergency number: the page could not say who to call"
+            )
+        return country
+
+    def _header(self) -> str | None:
+        """Code, time zone and exit address; returns the exit address."""
+        r, data = self.r, self.data
+        r.keys(data, "country", TOP_REQUIRED, TOP_OPTIONAL)
+        code = r.typed(data, "code", "country", str, "")
+        if code != self.path.stem.upper():
+            r.error("country.code", f"{code!r} does not match the file name {self.path.name}")
+        timezone = r.typed(data, "timezone", "country", str, "UTC")
+        try:
+            ZoneInfo(timezone)
+            self.timezone = timezone
+        except (ZoneInfoNotFoundError, ValueError):
+            r.error("country.timezone", f"unknown IANA time zone {timezone!r}")
+        exit_url = r.typed(data, "exit_url", "country", str)
+        if exit_url is not None and not exit_url.startswith("https://"):
+            r.error("country.exit_url", "must be an https URL")
+        return exit_url
+
+    def _text_relay(self) -> tuple[str, ...]:
+        """Prefixes of the country's text relay service (a fact with its source, like a number)."""
+        prefixes = []
+        for i, table in enumerate(self.data.get("text_relay", [])):
+            where = f"text_relay[{i}]"
+            if not self.r.keys(table, where, {"prefix", "service", "source", "verified"}, set()):
+                continue
+            prefix = self.r.typed(table, "prefix", where, str, "")
+            if not prefix.isdigit():
+                self.r.error(f"{where}.prefix", f"{prefix!r} must be digits only")
+                continue
+            if self.r.fact(table, where, set())["verified"] is not None:
+                prefixes.append(prefix)
+        return tuple(prefixes)
+
+    def _regions(self) -> list[Region]:
+        regions = []
+        for i, table in enumerate(self.data.get("regions", [])):
+            where = f"regions[{i}]"
+            if self.r.keys(table, where, {"id", "name"}, set()):
+                self.r.texts("regions", table, where, self.all_numbers)
+                regions.append(Region(str(table["id"]), str(table["name"])))
+        return regions
+
+    def _each(self, section: str, build: Callable[[dict, str], Any]) -> tuple:
+        entries = self.data.get(section, [])
         if not isinstance(entries, list):
-            r.error(section, "must be an array of tables ([[" + section + "]])")
+            self.r.error(section, "must be an array of tables ([[" + section + "]])")
             return ()
+        items = []
         for i, table in enumerate(entries):
             where = f"{section}[{i}]"
-            r.texts(section, table, where, all_numbers)
+            self.r.texts(section, table, where, self.all_numbers)
             item = build(table, where)
             if item is not None:
                 items.append(item)
         return tuple(items)
 
-    def emergency(table: dict, where: str) -> Emergency | None:
+    def _emergency(self, table: dict, where: str) -> Emergency | None:
+        r = self.r
         required = {"number", "services", "source", "verified"}
         r.keys(table, where, required, FACT_KEYS | {"note", "sms"})
-        fact = r.fact(table, where, region_ids)
+        fact = r.fact(table, where, self.region_ids)
         services = r.typed(table, "services", where, list, [])
         for service in services:
             if service not in SERVICES:
@@ -222,55 +300,26 @@ def _load_one(path: Path, today: date) -> tuple[Country | None, list[Problem]]:
             number=number, services=tuple(services), note=table.get("note"), sms=sms, **fact
         )
 
-    seen_ids: set[str] = set()
-
-    def helpline(table: dict, where: str) -> Helpline | None:
-        required = {"id", "name", "operator", "kind", "description", "free", "source", "verified"}
-        optional = FACT_KEYS | {
-            "number",
-            "hours",
-            "timezone",
-            "confidentiality",
-            "confidential",
-            "languages",
-            "interpreters",
-            "interpreter_note",
-            "sms",
-            "textphone",
-            "online",
-            "email",
-        }
-        r.keys(table, where, required, optional)
-        fact = r.fact(table, where, region_ids)
+    def _helpline(self, table: dict, where: str) -> Helpline | None:
+        r = self.r
+        r.keys(table, where, HELPLINE_REQUIRED, HELPLINE_OPTIONAL)
+        fact = r.fact(table, where, self.region_ids)
         hidden = fact["status"] != "verified"
-        ident = r.typed(table, "id", where, str, "")
-        if ident in seen_ids:
-            r.error(f"{where}.id", f"{ident!r} is used twice")
-        seen_ids.add(ident)
+        ident = self._helpline_id(table, where)
         kind = r.typed(table, "kind", where, str)
         if kind not in HELPLINE_KINDS:
             r.error(f"{where}.kind", f"{kind!r} is not one of {', '.join(HELPLINE_KINDS)}")
         number = r.phone(table, "number", where)
         if number is None and not hidden and "number" not in table:
             r.error(f"{where}.number", "missing (only an unverified helpline may lack a number)")
-        hours = None
-        if "hours" in table:
-            tz = r.typed(table, "timezone", where, str, timezone)
-            try:
-                hours = parse_hours(table["hours"], tz)
-            except HoursError as exc:
-                r.error(f"{where}.hours", str(exc))
-        free = r.typed(table, "free", where, bool, False)
+        hours = self._hours(table, where)
         online = r.typed(table, "online", where, str)
         if online is not None and not online.startswith("https://"):
             r.error(f"{where}.online", "must be an https URL")
-        for tag in r.typed(table, "languages", where, list, []):
-            if not known_language(tag):
-                r.error(f"{where}.languages", f"{tag!r} is not a language tag CLDR knows")
+        languages = self._languages(table, where)
         values = {
             "sms": r.phone(table, "sms", where),
             "textphone": r.phone(table, "textphone", where),
-            "languages": tuple(r.typed(table, "languages", where, list, [])),
             "interpreters": r.typed(table, "interpreters", where, bool, False),
             "confidential": r.typed(table, "confidential", where, bool, False),
         }
@@ -283,20 +332,46 @@ def _load_one(path: Path, today: date) -> tuple[Country | None, list[Problem]]:
             kind=kind or "support",
             description=str(table["description"]),
             number=number,
-            free=bool(free),
+            free=bool(r.typed(table, "free", where, bool, False)),
             hours=hours,
             confidentiality=table.get("confidentiality"),
             interpreter_note=table.get("interpreter_note"),
             online=online,
             email=table.get("email"),
+            languages=languages,
             **values,
             **fact,
         )
 
-    def right(table: dict, where: str) -> Right | None:
-        required = {"topic", "title", "text", "source", "verified"}
-        r.keys(table, where, required, FACT_KEYS | {"law"})
-        fact = r.fact(table, where, region_ids)
+    def _helpline_id(self, table: dict, where: str) -> str:
+        ident = self.r.typed(table, "id", where, str, "")
+        if ident in self.seen_ids:
+            self.r.error(f"{where}.id", f"{ident!r} is used twice")
+        self.seen_ids.add(ident)
+        return ident
+
+    def _hours(self, table: dict, where: str):
+        """Opening hours in the line's own time zone (the country's unless it says otherwise)."""
+        if "hours" not in table:
+            return None
+        tz = self.r.typed(table, "timezone", where, str, self.timezone)
+        try:
+            return parse_hours(table["hours"], tz)
+        except HoursError as exc:
+            self.r.error(f"{where}.hours", str(exc))
+            return None
+
+    def _languages(self, table: dict, where: str) -> tuple[str, ...]:
+        tags = self.r.typed(table, "languages", where, list, [])
+        for tag in tags:
+            if not known_language(tag):
+                self.r.error(f"{where}.languages", f"{tag!r} is not a language tag CLDR knows")
+        return tuple(tags)
+
+    def _right(self, table: dict, where: str) -> Right | None:
+        r = self.r
+        r.keys(table, where, {"topic", "title", "text", "source", "verified"}, FACT_KEYS | {"law"})
+        fact = r.fact(table, where, self.region_ids)
         topic = r.typed(table, "topic", where, str)
         if topic not in RIGHT_TOPICS:
             r.error(f"{where}.topic", f"{topic!r} is not one of {', '.join(RIGHT_TOPICS)}")
@@ -309,21 +384,6 @@ def _load_one(path: Path, today: date) -> tuple[Country | None, list[Problem]]:
             law=table.get("law"),
             **fact,
         )
-
-    country = Country(
-        code=path.stem.upper(),
-        timezone=timezone,
-        poster_languages=tuple(r.typed(data, "poster_languages", "country", list, [])),
-        exit_url=exit_url,
-        regions=tuple(regions),
-        emergency=each("emergency", emergency),
-        helplines=each("helplines", helpline),
-        rights=each("rights", right),
-        source_file=str(path),
-    )
-    if not any(e.visible for e in country.emergency):
-        r.error("emergency", "no verified emergency number: the page could not say who to call")
-    return country, r.problems
 
 
 def _all_numbers(data: dict) -> list[str]:

@@ -30,18 +30,20 @@ class PhoneNumberError(ValueError):
     """The number is not a valid number (or short number) for its region."""
 
 
-# Text relay services put a prefix before any number (Relay UK: 18001 for a
-# textphone user calling a voice line). The number after it is checked as usual.
-RELAY_PREFIXES = {"GB": ("18001",)}
 # libphonenumber's "possible" test for short numbers looks at length alone; only
 # numbers this short (112, 111, 116 006) are accepted on it, with a warning.
 MAX_POSSIBLE_SHORT_DIGITS = 6
 
 
-def parse_phone(raw: str, region: str) -> PhoneNumber:
-    """Check ``raw`` for ``region`` and give its display and dialling forms."""
+def parse_phone(raw: str, region: str, relay_prefixes: tuple[str, ...] = ()) -> PhoneNumber:
+    """Check ``raw`` for ``region`` and give its display and dialling forms.
+
+    ``relay_prefixes``: the country's text relay service puts one before any number (Relay
+    UK: 18001 for a textphone user calling a voice line); they come from the country file's
+    ``[[text_relay]]``, with a source, and the number after one is checked as usual.
+    """
     region = region.upper()
-    for prefix in RELAY_PREFIXES.get(region, ()):
+    for prefix in relay_prefixes:
         if raw.startswith(prefix + " "):
             inner = parse_phone(raw[len(prefix) + 1 :], region)
             return PhoneNumber(

@@ -129,8 +129,8 @@ async def exit_page(request: Request) -> Response:
 
 
 async def robots(request: Request) -> Response:
-    text = "User-agent: *\nDisallow: /exit\nDisallow: /staff/\n"
-    return PlainTextResponse(text, headers={"Cache-Control": "max-age=86400"})
+    """``static/robots.txt``: keeps crawlers away from the exit, staff and kiosk pages."""
+    return PlainTextResponse(_site(request).robots_txt, headers={"Cache-Control": "max-age=86400"})
 
 
 async def health(request: Request) -> Response:

@@ -70,6 +70,10 @@ class Site:
             **context,
         )
 
+    @cached_property
+    def robots_txt(self) -> str:
+        return (self.renderer.static_dir / "robots.txt").read_text("utf-8")
+
     def language(self, slug: str) -> Language | None:
         return self.languages.get(slug.lower())
 

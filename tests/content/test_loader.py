@@ -105,3 +105,28 @@ def test_a_country_needs_a_verified_emergency_number(data_dir):
 def test_invalid_toml_is_reported_not_raised(data_dir):
     (data_dir / "ie.toml").write_text("code = 'IE\n", "utf-8")
     assert any(line.startswith("error: ie.toml: file: not valid TOML") for line in errors(data_dir))
+
+
+RELAY = """[[text_relay]]
+prefix = "18001"
+service = "Relay UK"
+source = "https://example.org/relay"
+verified = 2026-11-22
+
+[[regions]]"""
+
+
+def test_a_text_relay_prefix_comes_from_the_country_file(data_dir):
+    plant(data_dir, 'number = "08000 121 700"', 'number = "08000 121 700"\ntextphone = "18001 101"')
+    assert any("textphone" in e and "18001 101" in e for e in errors(data_dir))
+    plant(data_dir, "[[regions]]", RELAY)
+    assert errors(data_dir) == []
+    helpline = load_countries(data_dir, TODAY)["GB"].helplines[0]
+    assert helpline.textphone.dial == "18001101"
+
+
+def test_a_text_relay_prefix_needs_digits_and_a_source(data_dir):
+    plant(data_dir, "[[regions]]", RELAY.replace('prefix = "18001"', 'prefix = "18OO1"'))
+    assert any("text_relay[0].prefix" in e for e in errors(data_dir))
+    plant(data_dir, 'source = "https://example.org/relay"\n', "")
+    assert any("text_relay[0].source" in e for e in errors(data_dir))

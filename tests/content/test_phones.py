@@ -22,8 +22,13 @@ def test_a_number_not_diallable_from_abroad_has_no_international_form():
 
 
 def test_a_relay_prefix_dials_the_number_as_written_in_the_country():
-    assert parse_phone("18001 101", "GB").dial == "18001101"
-    assert parse_phone("18001 0800 012 1700", "GB").dial == "1800108000121700"
+    assert parse_phone("18001 101", "GB", ("18001",)).dial == "18001101"
+    assert parse_phone("18001 0800 012 1700", "GB", ("18001",)).dial == "1800108000121700"
+
+
+def test_a_relay_prefix_is_only_known_from_the_data():
+    with pytest.raises(PhoneNumberError):
+        parse_phone("18001 101", "GB")
 
 
 @pytest.mark.parametrize(("raw", "region"), [("999", "GB"), ("112", "DE"), ("116 006", "AL")])

@@ -123,9 +123,10 @@ def test_words_that_start_like_a_country_are_not_taken_for_codes(client, path):
     assert client.get(path).status_code == 404
 
 
-def test_robots_txt_keeps_crawlers_off_the_exit_and_staff_pages(client):
+def test_robots_txt_keeps_crawlers_off_the_exit_staff_and_kiosk_pages(client):
     text = client.get("/robots.txt").text
     assert "Disallow: /exit" in text and "Disallow: /staff/" in text
+    assert "Disallow: /kiosk/" in text
 
 
 def test_a_country_without_a_confirmed_helpline_shows_no_empty_section(client, site):
