@@ -116,13 +116,7 @@ def make_batch(
     """Many posters as one verified PDF, one page each, in order; written to ``out`` if given."""
     fmt = get_format(fmt)
     urls = [c.payload_url for c in contents]
-    duplicates = sorted(u for u, n in collections.Counter(urls).items() if n > 1)
-    if duplicates:
-        raise PosterRefused(
-            "batch-duplicate",
-            f"{len(duplicates)} payload(s) appear twice, e.g. {duplicates[0]}: every poster "
-            "needs its own location code (qr.codes.new_code).",
-        )
+    _refuse_duplicates(urls)
     if out is not None:
         check_output_path(out)
     pdf = render_pdf(contents, fmt)
@@ -130,6 +124,17 @@ def make_batch(
     if out is not None:
         _write(Path(out), pdf)
     return pdf
+
+
+def _refuse_duplicates(urls: Sequence[str]) -> None:
+    """Never two posters with one code: the placement list could not tell them apart."""
+    duplicates = sorted(u for u, n in collections.Counter(urls).items() if n > 1)
+    if duplicates:
+        raise PosterRefused(
+            "batch-duplicate",
+            f"{len(duplicates)} payload(s) appear twice, e.g. {duplicates[0]}: every poster "
+            "needs its own location code (qr.codes.new_code).",
+        )
 
 
 def make_mixed_batch(
@@ -150,13 +155,7 @@ def make_mixed_batch(
     contents = [content for content, _fmt in posters]
     fmts = [get_format(fmt) for _content, fmt in posters]
     urls = [c.payload_url for c in contents]
-    duplicates = sorted(u for u, n in collections.Counter(urls).items() if n > 1)
-    if duplicates:
-        raise PosterRefused(
-            "batch-duplicate",
-            f"{len(duplicates)} payload(s) appear twice, e.g. {duplicates[0]}: every poster "
-            "needs its own location code (qr.codes.new_code).",
-        )
+    _refuse_duplicates(urls)
     by_format: dict[str, list[int]] = {}
     for index, fmt in enumerate(fmts):
         by_format.setdefault(fmt.name, []).append(index)
