@@ -9,34 +9,9 @@ from helpsite.content.model import Country, Emergency, Helpline
 from helpsite.i18n import Language
 from helpsite.posters import text as poster_text
 from helpsite.posters.digest import content_digest
-from helpsite.posters.request import PosterRequest, PosterRequestError
+from helpsite.posters.request import PosterRequest, PosterRequestError, poster_helpline
 from qr.codes import LocationCode, new_code, payload_url
 from qr.content import LanguageBlock, PosterContent
-
-# A poster asks "Are you forced to work?": its line must be for everyone who answers yes.
-# Lines for one group (violence against women) stay on the web page, not on posters.
-POSTER_KINDS = ("trafficking", "anonymous-report", "labour", "police")
-
-
-def poster_helpline(country: Country) -> Helpline:
-    """The number a poster prints: a trafficking line, free and 24/7 if there is one."""
-    lines = [
-        h
-        for h in country.shown(country.helplines)
-        if h.number is not None and h.kind in POSTER_KINDS
-    ]
-    if not lines:
-        raise PosterRequestError(
-            "country",
-            f"{country.code} has no verified helpline for everyone to print on a poster"
-            " (its page still lists the emergency numbers and any other lines)",
-        )
-
-    def rank(h: Helpline) -> tuple:
-        always = h.hours is not None and h.hours.always
-        return (POSTER_KINDS.index(h.kind), not h.free, not always)
-
-    return sorted(lines, key=rank)[0]
 
 
 def offer_text(helpline: Helpline) -> str:

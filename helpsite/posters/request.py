@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from helpsite.content.model import Country
+from helpsite.content.model import Country, Helpline
 from helpsite.i18n import Language, match_tag
 from qr.formats import PosterFormat, formats, formats_for
 
@@ -158,7 +158,6 @@ def parse_request(
     An empty format is the country's default; empty languages are the country's poster
     languages, up to the format's maximum.
     """
-    from helpsite.posters.content import poster_helpline  # the helpline rule lives there
 
     raw = {
         "country": country or "",
@@ -202,3 +201,29 @@ def parse_request(
         errors.sort(key=lambda e: FIELDS.index(e.field) if e.field in FIELDS else len(FIELDS))
         raise PosterRequestInvalid(errors)
     return PosterRequest(found, chosen, fmt.name, venue_text, placement_text)
+
+
+# A poster asks "Are you forced to work?": its line must be for everyone who answers yes.
+# Lines for one group (violence against women) stay on the web page, not on posters.
+POSTER_KINDS = ("trafficking", "anonymous-report", "labour", "police")
+
+
+def poster_helpline(country: Country) -> Helpline:
+    """The number a poster prints: a trafficking line, free and 24/7 if there is one."""
+    lines = [
+        h
+        for h in country.shown(country.helplines)
+        if h.number is not None and h.kind in POSTER_KINDS
+    ]
+    if not lines:
+        raise PosterRequestError(
+            "country",
+            f"{country.code} has no verified helpline for everyone to print on a poster"
+            " (its page still lists the emergency numbers and any other lines)",
+        )
+
+    def rank(h: Helpline) -> tuple:
+        always = h.hours is not None and h.hours.always
+        return (POSTER_KINDS.index(h.kind), not h.free, not always)
+
+    return sorted(lines, key=rank)[0]

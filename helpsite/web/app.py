@@ -11,6 +11,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount
 
 from helpsite.kiosk.pages import build_kiosk
+from helpsite.kiosk.routes import ROUTES as KIOSK_ROUTES
 from helpsite.privacy_log import configure_logging
 from helpsite.settings import Settings
 from helpsite.staff.app import create_staff_app
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(
         routes=[
             Mount("/staff", app=create_staff_app(site, render_pool, error_page=error_page)),
+            *KIOSK_ROUTES,
             *ROUTES,
         ],
         lifespan=lifespan,

@@ -14,7 +14,6 @@ from starlette.routing import Route
 
 from helpsite.content.model import Country
 from helpsite.i18n import Language, negotiate
-from helpsite.kiosk.routes import ROUTES as KIOSK_ROUTES
 from helpsite.web.page_key import PageKey
 from qr.codes import CodeStatus, parse
 
@@ -157,7 +156,6 @@ async def not_found(request: Request, exc: Exception) -> Response:
 
 # The staff app is mounted at /staff before these by ``helpsite.web.app.create_app``.
 ROUTES = [
-    *KIOSK_ROUTES,
     Route("/", home, name="home"),
     Route("/exit", exit_page, name="exit"),
     Route("/exit/{cc}", exit_page, name="exit_country"),

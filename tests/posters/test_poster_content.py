@@ -6,8 +6,14 @@ from datetime import date
 
 import pytest
 
-from helpsite.posters.content import POSTER_KINDS, build_content, offer_text, poster_helpline
-from helpsite.posters.request import PosterRequest, PosterRequestError, parse_language_tags
+from helpsite.posters.content import build_content, offer_text
+from helpsite.posters.request import (
+    POSTER_KINDS,
+    PosterRequest,
+    PosterRequestError,
+    parse_language_tags,
+    poster_helpline,
+)
 from qr.codes import CodeStatus, parse
 
 
