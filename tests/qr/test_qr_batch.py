@@ -1,5 +1,3 @@
-import time
-
 import pytest
 from qr_samples import make_content
 
@@ -14,9 +12,7 @@ def test_batch_of_100_posters_each_decodes_to_its_own_url(tmp_path):
     urls = [c.payload_url for c in contents]
     assert len(set(urls)) == 100
     out = tmp_path / "batch.pdf"
-    started = time.monotonic()
     pdf = qr.make_batch(contents, "a4", out, verify_dpi=60)
-    elapsed = time.monotonic() - started
     assert out.read_bytes() == pdf
     # Decode independently of make_batch's own check, at a low resolution for speed
     # (a 100 mm code with ~3.4 mm modules is ~8 px per module at 60 dpi).
@@ -24,7 +20,7 @@ def test_batch_of_100_posters_each_decodes_to_its_own_url(tmp_path):
     assert len(pages) == 100
     assert [p.urls for p in pages] == [(url,) for url in urls]
     assert all(p.width_mm == pytest.approx(210, abs=0.5) for p in pages)
-    assert elapsed < 60, f"batch of 100 took {elapsed:.0f} s"
+    # How long it takes is measured by `make bench` (bench/qr_bench.py), not here.
 
 
 def test_batch_refuses_a_repeated_code():

@@ -60,8 +60,6 @@ def test_a_bad_url_does_not_echo_its_password():
 
 def test_a_read_never_waits_for_a_writer_on_sqlite(engine, database_url):
     """Writers take SQLite's write lock at BEGIN; a page that only reads must not queue."""
-    import time
-
     from sqlalchemy import func, select
 
     from helpsite.registry.db import reading
@@ -71,9 +69,8 @@ def test_a_read_never_waits_for_a_writer_on_sqlite(engine, database_url):
         writer.execute(
             insert(venues).values(name="V", address="A", country="GB", type="shop", created_at=NOW)
         )
-        started = time.monotonic()
+        # A read that took the write lock would wait out the busy timeout here, in the
+        # writer's own thread, and fail with "database is locked".
         with reading(engine) as reader:
             seen = reader.execute(select(func.count()).select_from(venues)).scalar_one()
-        waited = time.monotonic() - started
     assert seen == 0  # the writer has not committed yet
-    assert waited < 2
