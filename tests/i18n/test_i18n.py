@@ -198,6 +198,7 @@ def test_regional_and_old_tags_find_the_new_languages(site):
     assert negotiate("tl-PH", langs, "en").tag == "fil"  # the old tag for Tagalog/Filipino
     assert negotiate("th-TH", langs, "en").tag == "th"
     assert negotiate("el-CY", langs, "en").tag == "el"
+    assert negotiate("tr-TR", langs, "en").tag == "tr"
 
 
 def test_language_names_are_in_their_own_script(site):

@@ -162,7 +162,7 @@ def test_a_visitor_from_angola_gets_the_portuguese_of_portugal(client):
 
 
 @pytest.mark.parametrize(
-    "slug, tag", [("fil", "fil"), ("th", "th"), ("el", "el"), ("pt-pt", "pt-PT")]
+    "slug, tag", [("fil", "fil"), ("th", "th"), ("el", "el"), ("pt-pt", "pt-PT"), ("tr", "tr")]
 )
 def test_the_new_languages_render_with_their_own_lang_attribute(client, slug, tag):
     response = client.get(f"/{slug}/gb")
