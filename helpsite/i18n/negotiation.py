@@ -6,6 +6,7 @@ No cookie, ever: nothing about a visitor's choice is remembered.
 from __future__ import annotations
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 from helpsite.i18n.languages import Language
 
@@ -34,8 +35,10 @@ def parse_accept_language(header: str) -> list[str]:
 def match_tag(tag: str, offered: dict[str, Language]) -> Language | None:
     """The offered language for one tag, in any case, with ``-`` or ``_``.
 
-    An exact tag wins; otherwise the same language in a compatible script
-    (``zh-CN`` finds ``zh-Hans``, ``pt-PT`` finds ``pt-BR``, ``ro-RO`` finds ``ro``).
+    An exact tag wins; then the regional variant CLDR names as its parent (``pt-AO``
+    and ``pt-MZ`` find ``pt-PT`` when it is offered); otherwise the same language in a
+    compatible script (``zh-CN`` finds ``zh-Hans``, ``pt-PT`` finds ``pt-BR``, ``ro-RO``
+    finds ``ro``).
     """
     slug = tag.strip().lower().replace("_", "-")
     if slug in offered:
@@ -44,6 +47,9 @@ def match_tag(tag: str, offered: dict[str, Language]) -> Language | None:
         wanted = Locale.parse(slug, sep="-")
     except (UnknownLocaleError, ValueError, TypeError):
         return None
+    parent = get_global("parent_exceptions").get(str(wanted))
+    if parent and parent.replace("_", "-").lower() in offered:
+        return offered[parent.replace("_", "-").lower()]
     for language in offered.values():
         script = language.locale.script
         if language.locale.language == wanted.language and script in (None, wanted.script):

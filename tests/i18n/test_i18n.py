@@ -183,6 +183,24 @@ def test_negotiation_order(site):
     assert negotiate(None, langs, "en").tag == "en"
 
 
+def test_portuguese_of_portugal_and_of_brazil_are_told_apart(site):
+    langs = site.languages
+    assert negotiate("pt-PT", langs, "en").tag == "pt-PT"
+    assert negotiate("pt-BR", langs, "en").tag == "pt-BR"
+    # CLDR: Angolan, Mozambican, ... Portuguese follow Portugal's spelling, not Brazil's.
+    assert negotiate("pt-AO", langs, "en").tag == "pt-PT"
+    assert negotiate("pt-MZ, en;q=0.5", langs, "en").tag == "pt-PT"
+
+
+def test_regional_and_old_tags_find_the_new_languages(site):
+    langs = site.languages
+    assert negotiate("fil-PH", langs, "en").tag == "fil"
+    assert negotiate("tl-PH", langs, "en").tag == "fil"  # the old tag for Tagalog/Filipino
+    assert negotiate("th-TH", langs, "en").tag == "th"
+    assert negotiate("el-CY", langs, "en").tag == "el"
+    assert negotiate("tr-TR", langs, "en").tag == "tr"
+
+
 def test_language_names_are_in_their_own_script(site):
     assert site.languages["ar"].native_name == "العربية"
     assert site.languages["ro"].native_name == "Română"

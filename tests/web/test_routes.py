@@ -153,3 +153,18 @@ def test_an_unverified_fact_never_reaches_the_page(client, site):
         for fact in country.helplines:
             if not fact.visible and fact.number is not None:
                 assert f"tel:{fact.number.dial}" not in html, (country.code, fact.id)
+
+
+def test_a_visitor_from_angola_gets_the_portuguese_of_portugal(client):
+    response = client.get("/", headers={"Accept-Language": "pt-AO,pt;q=0.9"})
+    assert response.status_code == 200
+    assert '<html lang="pt-PT" dir="ltr">' in response.text
+
+
+@pytest.mark.parametrize(
+    "slug, tag", [("fil", "fil"), ("th", "th"), ("el", "el"), ("pt-pt", "pt-PT"), ("tr", "tr")]
+)
+def test_the_new_languages_render_with_their_own_lang_attribute(client, slug, tag):
+    response = client.get(f"/{slug}/gb")
+    assert response.status_code == 200
+    assert f'<html lang="{tag}" dir="ltr">' in response.text
