@@ -34,7 +34,13 @@ def test_the_menu_calls_dari_by_its_own_name(client):
 
 @pytest.mark.parametrize(
     ("slug", "tag", "direction"),
-    [("ps", "ps", "rtl"), ("fa-af", "fa-AF", "rtl"), ("hi", "hi", "ltr"), ("so", "so", "ltr")],
+    [
+        ("ps", "ps", "rtl"),
+        ("fa-af", "fa-AF", "rtl"),
+        ("hi", "hi", "ltr"),
+        ("so", "so", "ltr"),
+        ("ha", "ha", "ltr"),
+    ],
 )
 def test_the_new_languages_render_with_their_language_and_direction(client, slug, tag, direction):
     for page in ("gb", "safety", "privacy"):
