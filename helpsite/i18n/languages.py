@@ -50,8 +50,13 @@ class Language:
 
     @property
     def native_name(self) -> str:
-        """The language's name in its own language and script (CLDR)."""
-        name = self.locale.get_display_name(self.locale) or self.tag
+        """The language's name in its own language and script (CLDR).
+
+        A regional variant with a name of its own is called by it (fa_AF is دری, Dari,
+        not "فارسی (افغانستان)"), so the menu tells it apart from the language it shares.
+        """
+        own = self.locale.languages.get(str(self.locale)) if self.locale.territory else None
+        name = own or self.locale.get_display_name(self.locale) or self.tag
         return name[:1].upper() + name[1:]
 
 

@@ -43,6 +43,9 @@ def match_tag(tag: str, offered: dict[str, Language]) -> Language | None:
     slug = tag.strip().lower().replace("_", "-")
     if slug in offered:
         return offered[slug]
+    slug = _unaliased(slug)
+    if slug in offered:
+        return offered[slug]
     try:
         wanted = Locale.parse(slug, sep="-")
     except (UnknownLocaleError, ValueError, TypeError):
@@ -50,11 +53,28 @@ def match_tag(tag: str, offered: dict[str, Language]) -> Language | None:
     parent = get_global("parent_exceptions").get(str(wanted))
     if parent and parent.replace("_", "-").lower() in offered:
         return offered[parent.replace("_", "-").lower()]
-    for language in offered.values():
-        script = language.locale.script
-        if language.locale.language == wanted.language and script in (None, wanted.script):
-            return language
-    return None
+    same = [
+        language
+        for language in offered.values()
+        if language.locale.language == wanted.language
+        and language.locale.script in (None, wanted.script)
+    ]
+    # The same country first (fa-AF is Dari, fa-IR Persian), then the language without one.
+    for territory in (wanted.territory, None):
+        for language in same:
+            if language.locale.territory == territory:
+                return language
+    return same[0] if same else None
+
+
+def _unaliased(slug: str) -> str:
+    """CLDR's language aliases: ``prs`` (Dari) is ``fa-af``, ``pus`` is ``ps``."""
+    language, sep, rest = slug.partition("-")
+    alias = get_global("language_aliases").get(language)
+    if not isinstance(alias, str):
+        return slug
+    alias = alias.lower().replace("_", "-")
+    return alias if "-" in alias else alias + sep + rest
 
 
 def negotiate(header: str | None, offered: dict[str, Language], default: str) -> Language:

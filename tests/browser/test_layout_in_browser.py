@@ -6,7 +6,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ["en", "ar", "fa", "ur", "am", "zh-hans", "en-xa", "ar-xb"]
+LANGUAGES = ["en", "ar", "fa", "fa-af", "ps", "ur", "am", "zh-hans", "en-xa", "ar-xb"]
 PAGES = ["", "gb", "us", "safety"]
 
 
