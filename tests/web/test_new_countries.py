@@ -11,6 +11,7 @@ import pytest
 # country slug, its main line as dialled, and the Arabic for that line's operator
 NEW_COUNTRIES = [
     ("ng", "tel:627", "الوكالة الوطنية لحظر الاتجار بالأشخاص"),
+    ("ua", "tel:1547", "مركز الاتصال الحكومي"),
 ]
 
 
