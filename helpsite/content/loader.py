@@ -28,6 +28,7 @@ from helpsite.content.model import (
     Helpline,
     Region,
     Right,
+    VictimLanguages,
 )
 from helpsite.content.phones import PhoneNumber, PhoneNumberError, parse_phone
 from helpsite.content.translatable import TEXT_FIELDS
@@ -35,6 +36,14 @@ from helpsite.content.translatable import TEXT_FIELDS
 STALE_AFTER_DAYS = 365
 FACT_KEYS = {"source", "verified", "status", "region"}
 _DIGIT_RUN = re.compile(r"\+?\d[\d ()\-.]*\d")
+# Words that say a line is not answered at all hours: a line with hours = "24/7" whose
+# own text says any of these would promise someone at night who may not be there.
+_NOT_ALWAYS_OPEN = re.compile(
+    r"\b(office hours|opening hours|working hours|business hours|out of hours|weekdays?"
+    r"|daytime|monday to friday|urgent (?:calls|matters) only|only urgent"
+    r"|leave a message)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -173,7 +182,7 @@ def _load_one(path: Path, today: date) -> tuple[Country | None, list[Problem]]:
 
 
 TOP_REQUIRED = {"code", "timezone", "poster_languages", "emergency", "helplines", "rights"}
-TOP_OPTIONAL = {"exit_url", "regions", "text_relay"}
+TOP_OPTIONAL = {"exit_url", "regions", "text_relay", "victim_languages"}
 HELPLINE_REQUIRED = {"id", "name", "operator", "kind", "description", "free", "source", "verified"}
 HELPLINE_OPTIONAL = FACT_KEYS | {
     "number",
@@ -188,6 +197,8 @@ HELPLINE_OPTIONAL = FACT_KEYS | {
     "textphone",
     "online",
     "email",
+    "display",
+    "proper_name",
 }
 
 
@@ -219,6 +230,7 @@ class _CountryFile:
             emergency=self._each("emergency", self._emergency),
             helplines=self._each("helplines", self._helpline),
             rights=self._each("rights", self._right),
+            victim_languages=self._victim_languages(),
             source_file=str(self.path),
         )
         if not any(e.visible for e in country.emergency):
@@ -286,7 +298,7 @@ class _CountryFile:
     def _emergency(self, table: dict, where: str) -> Emergency | None:
         r = self.r
         required = {"number", "services", "source", "verified"}
-        r.keys(table, where, required, FACT_KEYS | {"note", "sms"})
+        r.keys(table, where, required, FACT_KEYS | {"note", "sms", "display"})
         fact = r.fact(table, where, self.region_ids)
         services = r.typed(table, "services", where, list, [])
         for service in services:
@@ -294,10 +306,16 @@ class _CountryFile:
                 r.error(f"{where}.services", f"{service!r} is not one of {', '.join(SERVICES)}")
         number = r.phone(table, "number", where)
         sms = r.phone(table, "sms", where)
+        display = self._display(table, where, number)
         if number is None or None in (fact["source"], fact["verified"]):
             return None
         return Emergency(
-            number=number, services=tuple(services), note=table.get("note"), sms=sms, **fact
+            number=number,
+            services=tuple(services),
+            note=table.get("note"),
+            sms=sms,
+            display=display,
+            **fact,
         )
 
     def _helpline(self, table: dict, where: str) -> Helpline | None:
@@ -313,6 +331,7 @@ class _CountryFile:
         if number is None and not hidden and "number" not in table:
             r.error(f"{where}.number", "missing (only an unverified helpline may lack a number)")
         hours = self._hours(table, where)
+        self._always_open_matches_text(table, where, hours)
         online = r.typed(table, "online", where, str)
         if online is not None and not online.startswith("https://"):
             r.error(f"{where}.online", "must be an https URL")
@@ -322,6 +341,8 @@ class _CountryFile:
             "textphone": r.phone(table, "textphone", where),
             "interpreters": r.typed(table, "interpreters", where, bool, False),
             "confidential": r.typed(table, "confidential", where, bool, False),
+            "display": self._display(table, where, number),
+            "proper_name": r.typed(table, "proper_name", where, bool, False),
         }
         if None in (fact["source"], fact["verified"]) or (number is None and not hidden):
             return None
@@ -360,6 +381,57 @@ class _CountryFile:
         except HoursError as exc:
             self.r.error(f"{where}.hours", str(exc))
             return None
+
+    def _display(self, table: dict, where: str, number: PhoneNumber | None) -> str | None:
+        """The number as its operator writes it: the same digits as ``number``, or an error."""
+        display = self.r.typed(table, "display", where, str)
+        if display is None or number is None:
+            return display
+        digits = re.sub(r"\D", "", display)
+        forms = (number.display, number.dial, number.international or "")
+        if digits not in {re.sub(r"\D", "", form) for form in forms}:
+            self.r.error(
+                f"{where}.display",
+                f"{display!r} is not the same number as {number.raw!r}",
+            )
+        return display
+
+    def _always_open_matches_text(self, table: dict, where: str, hours) -> None:
+        """A line shown as open 24/7 must not say in its own text that it is not."""
+        if hours is None or not hours.always:
+            return
+        for key in ("description", "confidentiality", "interpreter_note"):
+            text = table.get(key)
+            match = _NOT_ALWAYS_OPEN.search(text) if isinstance(text, str) else None
+            if match:
+                self.r.error(
+                    f"{where}.hours",
+                    f'"24/7", but its {key} says {match.group()!r}: give the hours'
+                    " the operator states",
+                )
+
+    def _victim_languages(self) -> VictimLanguages | None:
+        """Languages of the most common victims' nationalities, with the statistics' source."""
+        table = self.data.get("victim_languages")
+        if table is None:
+            return None
+        where = "victim_languages"
+        if not isinstance(table, dict):
+            self.r.error(where, "must be a table ([victim_languages])")
+            return None
+        self.r.keys(table, where, {"tags", "source", "verified"}, {"status"})
+        fact = self.r.fact(table, where, set())
+        tags = self.r.typed(table, "tags", where, list, [])
+        for tag in tags:
+            if not known_language(tag):
+                self.r.error(f"{where}.tags", f"{tag!r} is not a language tag CLDR knows")
+        if len(set(tags)) != len(tags):
+            self.r.error(f"{where}.tags", "a language is listed twice")
+        if not tags:
+            self.r.error(f"{where}.tags", "list at least one language")
+        if None in (fact["source"], fact["verified"]):
+            return None
+        return VictimLanguages(tags=tuple(str(t) for t in tags), **fact)
 
     def _languages(self, table: dict, where: str) -> tuple[str, ...]:
         tags = self.r.typed(table, "languages", where, list, [])

@@ -40,6 +40,7 @@ class Emergency(Fact):
     services: tuple[str, ...]
     note: str | None = None
     sms: PhoneNumber | None = None
+    display: str | None = None  # the number exactly as its operator publishes it
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,6 +62,19 @@ class Helpline(Fact):
     textphone: PhoneNumber | None = None
     online: str | None = None
     email: str | None = None
+    display: str | None = None  # the number exactly as its operator publishes it
+    proper_name: bool = False  # ``name`` is the service's own name, shown as written
+
+
+@dataclass(frozen=True, kw_only=True)
+class VictimLanguages(Fact):
+    """Languages of the most common nationalities of identified victims, most frequent first.
+
+    A fact like any other (official statistics: NRM figures, GRETA, the US TIP report);
+    posters' default languages follow it.
+    """
+
+    tags: tuple[str, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,6 +101,7 @@ class Country:
     emergency: tuple[Emergency, ...] = ()
     helplines: tuple[Helpline, ...] = ()
     rights: tuple[Right, ...] = ()
+    victim_languages: VictimLanguages | None = None
     source_file: str = field(default="", compare=False)
 
     @property

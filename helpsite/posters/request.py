@@ -138,8 +138,19 @@ def default_format(country: Country) -> PosterFormat:
 
 
 def default_languages(country: Country, offered: Mapping[str, Language], limit: int) -> str:
-    """The country's own poster languages that have complete catalogs, most common first."""
-    tags = [t for t in country.poster_languages if t.lower() in offered]
+    """The local language, then the languages victims identified there speak, then the rest.
+
+    The order follows the country file: its first poster language (the local one), the
+    ``[victim_languages]`` in order of frequency (official statistics), then its other
+    poster languages; only languages we offer (complete catalogs), as many as fit.
+    """
+    local = country.poster_languages[:1]
+    known = country.victim_languages
+    victims = known.tags if known is not None and known.visible else ()
+    tags: list[str] = []
+    for tag in (*local, *victims, *country.poster_languages[1:]):
+        if tag.lower() in offered and tag.lower() not in {t.lower() for t in tags}:
+            tags.append(tag)
     return ",".join(tags[:limit]) or "en"
 
 

@@ -130,3 +130,87 @@ def test_a_text_relay_prefix_needs_digits_and_a_source(data_dir):
     assert any("text_relay[0].prefix" in e for e in errors(data_dir))
     plant(data_dir, 'source = "https://example.org/relay"\n', "")
     assert any("text_relay[0].source" in e for e in errors(data_dir))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Outside office hours, urgent calls go to an intervention phone.",
+        "Its staff answer on weekdays.",
+        "At night you can leave a message.",
+    ],
+)
+def test_a_line_shown_as_24_7_whose_own_text_says_otherwise_is_rejected(data_dir, text):
+    plant(
+        data_dir,
+        'description = "Advice and support if you think someone is being exploited."',
+        f'description = "Advice and support. {text}"',
+    )
+    assert any(
+        e.startswith('error: gb.toml: helplines[0].hours: "24/7", but its description says')
+        for e in errors(data_dir)
+    ), errors(data_dir)
+    with pytest.raises(ContentError):
+        load_countries(data_dir, TODAY)
+
+
+def test_the_same_words_are_fine_on_a_line_with_its_real_hours(data_dir):
+    plant(data_dir, 'description = "Help on weekdays."', 'description = "Help on weekdays only."')
+    assert errors(data_dir) == []
+
+
+def test_no_shipped_line_shown_as_24_7_says_otherwise_and_kcik_is_not_24_7():
+    shipped = load_countries(ROOT / "helpsite" / "countries", TODAY)
+    poland = {h.id: h for h in shipped["PL"].helplines}
+    for ident in ("kcik", "kcik-2", "la-strada"):
+        assert poland[ident].hours is None, ident  # the page says "hours not confirmed"
+    assert "weekdays" in poland["kcik-2"].description
+    assert "urgent matters only" in poland["kcik-2"].description
+
+
+VICTIMS = """[victim_languages]
+tags = ["sq", "vi", "tlh"]
+source = "https://www.example.org/nrm-statistics"
+verified = 2026-12-01
+
+[[regions]]"""
+
+
+def test_victim_languages_load_with_their_source(data_dir):
+    plant(data_dir, "[[regions]]", VICTIMS.replace('"tlh"', '"ti"'))
+    assert errors(data_dir) == []
+    victims = load_countries(data_dir, TODAY)["GB"].victim_languages
+    assert victims.tags == ("sq", "vi", "ti")
+    assert victims.source == "https://www.example.org/nrm-statistics"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('"tlh"', '"tlh"', "victim_languages.tags: 'tlh' is not a language tag"),
+        ('"tlh"', '"sq"', "victim_languages.tags: a language is listed twice"),
+        ('source = "https://www.example.org/nrm-statistics"\n', "", "victim_languages.source"),
+        ("verified = 2026-12-01\n", 'verified = "soon"\n', "victim_languages.verified"),
+        ('tags = ["sq", "vi", "tlh"]', 'tags = ["sq"]\nyear = 2024', "victim_languages.year"),
+    ],
+)
+def test_a_fault_in_victim_languages_is_named(data_dir, old, new, expected):
+    plant(data_dir, "[[regions]]", VICTIMS.replace(old, new))
+    found = errors(data_dir)
+    assert any(expected in line for line in found), found
+
+
+def test_display_must_be_the_same_number(data_dir):
+    number = 'number = "08000 121 700"'
+    plant(data_dir, number, number + '\ndisplay = "08000 121 700"')
+    assert errors(data_dir) == []
+    assert load_countries(data_dir, TODAY)["GB"].helplines[0].display == "08000 121 700"
+    plant(data_dir, 'display = "08000 121 700"', 'display = "08000 121 707"')
+    assert any("helplines[0].display" in e for e in errors(data_dir)), errors(data_dir)
+
+
+def test_proper_name_is_a_bool(data_dir):
+    plant(data_dir, 'kind = "trafficking"', 'kind = "trafficking"\nproper_name = true')
+    assert load_countries(data_dir, TODAY)["GB"].helplines[0].proper_name is True
+    plant(data_dir, "proper_name = true", 'proper_name = "yes"')
+    assert any("helplines[0].proper_name" in e for e in errors(data_dir))

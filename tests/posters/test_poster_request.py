@@ -156,7 +156,10 @@ def _page_text_and_size(pdf: bytes) -> tuple[str, tuple[float, float]]:
 DEFAULTS = {
     # country: (paper in mm, languages printed, a poster language not printed)
     "US": ((215.9, 279.4), ("en", "es", "zh-hans"), "vi"),
-    "GB": ((210, 297), ("en", "sq", "ro", "vi"), None),
+    # GB and NL: the local language, then the victims' languages ([victim_languages]: NRM
+    # 2024, TIP 2022) push a poster language off the A4 poster.
+    "GB": ((210, 297), ("en", "sq", "vi", "ti"), "ro"),
+    "NL": ((210, 297), ("nl", "pl", "en", "bg"), "ro"),
 }
 
 
@@ -195,7 +198,8 @@ def test_the_forms_first_screen_uses_the_same_defaults(client):
     assert 'name="languages" value="en,es,zh-Hans"' in us
     gb = client.get("/staff/posters?country=GB").text
     assert '<option value="a4" selected>' in gb
-    assert 'name="languages" value="en,sq,ro,vi"' in gb  # A4 takes four: not a fixed three
+    # A4 takes four: English, then the first victims' languages we offer (NRM figures).
+    assert 'name="languages" value="en,sq,vi,ti"' in gb
     # No or a bad ?country= gives the first country of the list, never a hard-coded GB.
     first = client.get("/staff/posters").text
     chosen = re.search(r'<option value="(\w\w)" selected>', first).group(1)
@@ -207,3 +211,23 @@ def test_the_forms_first_screen_uses_the_same_defaults(client):
         ).group(1)
         == options[0]
     )
+
+
+def test_every_countrys_form_defaults_follow_its_victims_languages(client, site):
+    """Local language first, then the languages of identified victims that we offer."""
+    from helpsite.posters.request import default_format
+
+    with_victims = [c for c in site.countries.values() if c.victim_languages is not None]
+    assert {"GB", "NL", "DE", "FR"} <= {c.code for c in with_victims}
+    for country in with_victims:
+        page = client.get(f"/staff/posters?country={country.code}").text
+        shown = re.search(r'name="languages" value="([^"]*)"', page).group(1).split(",")
+        wanted = [country.poster_languages[0]]
+        wanted += [
+            t
+            for t in country.victim_languages.tags
+            if t.lower() in site.visitor_languages and t not in wanted
+        ]
+        limit = default_format(country).max_languages
+        assert shown[: min(limit, len(wanted))] == wanted[:limit], country.code
+        assert all(tag.lower() in site.visitor_languages for tag in shown), country.code

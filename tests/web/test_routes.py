@@ -129,10 +129,28 @@ def test_robots_txt_keeps_crawlers_off_the_exit_staff_and_kiosk_pages(client):
     assert "Disallow: /kiosk/" in text
 
 
-def test_a_country_without_a_confirmed_helpline_shows_no_empty_section(client, site):
-    country = site.countries["FR"]
+def test_a_country_without_a_confirmed_helpline_shows_no_empty_section(settings, tmp_path):
+    # Every shipped country now has a confirmed line (France: 116 006, added 2026-12-01), so
+    # France is served from a copy whose only confirmed line is marked unverified.
+    import shutil
+    from dataclasses import replace
+
+    from starlette.testclient import TestClient
+
+    from helpsite.web.app import create_app
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "helpsite" / "countries", tmp_path, dirs_exist_ok=True)
+    fr = tmp_path / "fr.toml"
+    text = fr.read_text("utf-8")
+    marker = 'source = "https://www.savoie.gouv.fr/'
+    assert text.count(marker) == 1
+    fr.write_text(text.replace(marker, 'status = "unverified"\n' + marker), "utf-8")
+    app = create_app(replace(settings, countries_dir=str(tmp_path)))
+    country = app.state.site.countries["FR"]
     assert not country.shown(country.helplines)
-    html = client.get("/en/fr").text
+    with TestClient(app, base_url="https://testserver") as client:
+        html = client.get("/en/fr").text
     assert 'id="helplines"' not in html
     assert 'href="tel:112"' in html
 
