@@ -46,6 +46,9 @@ class Emergency(Fact):
 class Helpline(Fact):
     id: str
     name: str
+    # ``name`` is the organisation's or service's own name, shown as written in every
+    # language; otherwise it describes the line and is translated.
+    proper_name: bool = False
     operator: str
     kind: str
     description: str
