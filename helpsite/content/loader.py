@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from helpsite.content.model import (
     VictimLanguages,
 )
 from helpsite.content.phones import PhoneNumber, PhoneNumberError, parse_phone
-from helpsite.content.translatable import TEXT_FIELDS
+from helpsite.content.translatable import translated_fields
 
 STALE_AFTER_DAYS = 365
 FACT_KEYS = {"source", "verified", "status", "region"}
@@ -114,6 +114,30 @@ class _Reader:
             )
         return number
 
+    def displayed(self, table: dict, where: str, number: PhoneNumber | None) -> PhoneNumber | None:
+        """``number`` shown as its operator publishes it (``display``), once proven the same digits.
+
+        The formatter's national form can differ from the operator's own (GB: ``0800 012 1700``
+        for the helpline that prints ``08000 121 700``); a visitor should see the form on the
+        operator's posters. Only the grouping may differ: the digits must be the national or
+        international digits of ``number``.
+        """
+        display = self.typed(table, "display", where, str)
+        if display is None or number is None:
+            return number
+        if re.search(r"[^\d\s()\-+./]", display):
+            self.error(f"{where}.display", f"{display!r} may hold only digits, spaces, - ( ) . /")
+            return number
+        digits = re.sub(r"\D", "", display)
+        forms = {number.display, number.dial, number.international or ""}
+        if digits not in {re.sub(r"\D", "", form) for form in forms if form}:
+            self.error(
+                f"{where}.display",
+                f"{display!r} is not the same number as {number.raw!r} ({number.dial})",
+            )
+            return number
+        return replace(number, display=display.strip())
+
     def fact(self, table: dict, where: str, regions: set[str]) -> dict[str, Any]:
         source = self.typed(table, "source", where, str)
         if source is not None and not source.startswith("https://"):
@@ -137,9 +161,12 @@ class _Reader:
         return {"source": source, "verified": verified, "status": status, "region": region}
 
     def texts(self, section: str, table: dict, where: str, numbers: list[str]) -> None:
-        """Translatable text must hold no phone number and no URL (issue: numbers stay in data)."""
+        """Translatable text must hold no phone number and no URL (issue: numbers stay in data).
+
+        A helpline's proper name is not translated, so it may hold its number ("1522").
+        """
         digits_of = {re.sub(r"\D", "", n) for n in numbers if n}
-        for key in TEXT_FIELDS.get(section, ()):
+        for key in translated_fields(section, table):
             text = table.get(key)
             if not isinstance(text, str):
                 continue
@@ -186,6 +213,8 @@ TOP_OPTIONAL = {"exit_url", "regions", "text_relay", "victim_languages"}
 HELPLINE_REQUIRED = {"id", "name", "operator", "kind", "description", "free", "source", "verified"}
 HELPLINE_OPTIONAL = FACT_KEYS | {
     "number",
+    "display",
+    "proper_name",
     "hours",
     "timezone",
     "confidentiality",
@@ -197,8 +226,6 @@ HELPLINE_OPTIONAL = FACT_KEYS | {
     "textphone",
     "online",
     "email",
-    "display",
-    "proper_name",
 }
 
 
@@ -304,9 +331,8 @@ class _CountryFile:
         for service in services:
             if service not in SERVICES:
                 r.error(f"{where}.services", f"{service!r} is not one of {', '.join(SERVICES)}")
-        number = r.phone(table, "number", where)
+        number = r.displayed(table, where, r.phone(table, "number", where))
         sms = r.phone(table, "sms", where)
-        display = self._display(table, where, number)
         if number is None or None in (fact["source"], fact["verified"]):
             return None
         return Emergency(
@@ -314,7 +340,6 @@ class _CountryFile:
             services=tuple(services),
             note=table.get("note"),
             sms=sms,
-            display=display,
             **fact,
         )
 
@@ -327,7 +352,7 @@ class _CountryFile:
         kind = r.typed(table, "kind", where, str)
         if kind not in HELPLINE_KINDS:
             r.error(f"{where}.kind", f"{kind!r} is not one of {', '.join(HELPLINE_KINDS)}")
-        number = r.phone(table, "number", where)
+        number = r.displayed(table, where, r.phone(table, "number", where))
         if number is None and not hidden and "number" not in table:
             r.error(f"{where}.number", "missing (only an unverified helpline may lack a number)")
         hours = self._hours(table, where)
@@ -341,7 +366,6 @@ class _CountryFile:
             "textphone": r.phone(table, "textphone", where),
             "interpreters": r.typed(table, "interpreters", where, bool, False),
             "confidential": r.typed(table, "confidential", where, bool, False),
-            "display": self._display(table, where, number),
             "proper_name": r.typed(table, "proper_name", where, bool, False),
         }
         if None in (fact["source"], fact["verified"]) or (number is None and not hidden):
@@ -381,20 +405,6 @@ class _CountryFile:
         except HoursError as exc:
             self.r.error(f"{where}.hours", str(exc))
             return None
-
-    def _display(self, table: dict, where: str, number: PhoneNumber | None) -> str | None:
-        """The number as its operator writes it: the same digits as ``number``, or an error."""
-        display = self.r.typed(table, "display", where, str)
-        if display is None or number is None:
-            return display
-        digits = re.sub(r"\D", "", display)
-        forms = (number.display, number.dial, number.international or "")
-        if digits not in {re.sub(r"\D", "", form) for form in forms}:
-            self.r.error(
-                f"{where}.display",
-                f"{display!r} is not the same number as {number.raw!r}",
-            )
-        return display
 
     def _always_open_matches_text(self, table: dict, where: str, hours) -> None:
         """A line shown as open 24/7 must not say in its own text that it is not."""
@@ -463,7 +473,7 @@ def _all_numbers(data: dict) -> list[str]:
     for section in ("emergency", "helplines"):
         for table in data.get(section, []) or []:
             if isinstance(table, dict):
-                for key in ("number", "sms", "textphone"):
+                for key in ("number", "display", "sms", "textphone"):
                     if isinstance(table.get(key), str):
                         found.append(table[key])
     return found

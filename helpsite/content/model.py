@@ -40,13 +40,15 @@ class Emergency(Fact):
     services: tuple[str, ...]
     note: str | None = None
     sms: PhoneNumber | None = None
-    display: str | None = None  # the number exactly as its operator publishes it
 
 
 @dataclass(frozen=True, kw_only=True)
 class Helpline(Fact):
     id: str
     name: str
+    # ``name`` is the organisation's or service's own name, shown as written in every
+    # language; otherwise it describes the line and is translated.
+    proper_name: bool = False
     operator: str
     kind: str
     description: str
@@ -62,8 +64,6 @@ class Helpline(Fact):
     textphone: PhoneNumber | None = None
     online: str | None = None
     email: str | None = None
-    display: str | None = None  # the number exactly as its operator publishes it
-    proper_name: bool = False  # ``name`` is the service's own name, shown as written
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from helpsite.content.translatable import TEXT_FIELDS
+from helpsite.content.translatable import TEXT_FIELDS, translated_fields
 
 
 def extract_countries(
@@ -25,10 +25,10 @@ def extract_countries(
     data = tomllib.loads(text)
     code = str(data.get("code", "?"))
     lines = text.splitlines()
-    for section, fields in TEXT_FIELDS.items():
+    for section in TEXT_FIELDS:
         for index, table in enumerate(data.get(section, []) or []):
             label = table.get("id") or table.get("topic") or index
-            for field in fields:
+            for field in translated_fields(section, table):
                 value = table.get(field)
                 if not isinstance(value, str) or not value.strip():
                     continue

@@ -6,10 +6,11 @@ strings in code, so a page in any language reads as that language.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import format_date, format_time, get_day_names
 from babel.lists import format_list
 
@@ -21,7 +22,10 @@ def locale_filters(language: Language) -> dict[str, Callable[..., Any]]:
     locale = language.locale
     day_names = get_day_names("abbreviated", locale=locale)
     return {
-        "date": lambda value, fmt="long": format_date(value, fmt, locale=locale),
+        # ``country``: the country's conventions where CLDR has them (en + GB: 22 November 2026).
+        "date": lambda value, fmt="long", country=None: format_date(
+            value, fmt, locale=dated_locale(locale, country)
+        ),
         "time": lambda value: format_time(value, "short", locale=locale),
         "list_format": lambda values: format_list(list(values), locale=locale),
         "day_range": lambda days: day_ranges(days, day_names),
@@ -30,6 +34,22 @@ def locale_filters(language: Language) -> dict[str, Callable[..., Any]]:
         # Country data text (English in the TOML files): translated without %-formatting.
         "tr": lambda text: language.translations.gettext(text) if text else text,
     }
+
+
+@functools.cache
+def dated_locale(locale: Locale, country: str | None) -> Locale:
+    """The language with the country's date conventions if CLDR has that pair, else the language.
+
+    A page in English about the UK writes dates as the UK does, not as the US does; a
+    language CLDR does not pair with the country keeps its own conventions.
+    """
+    if not country:
+        return locale
+    parts = [locale.language, locale.script, country.upper()]
+    name = "_".join(p for p in parts if p)
+    if not localedata.exists(name):
+        return locale
+    return Locale.parse(name)
 
 
 def day_ranges(days: tuple[int, ...], names: dict[int, str]) -> str:

@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from helpsite.content.loader import check_countries
-from helpsite.content.translatable import TEXT_FIELDS
+from helpsite.content.translatable import TEXT_FIELDS, translated_fields
 from helpsite.i18n.extractor import extract_countries
 from tests.conftest import ROOT
 
@@ -24,10 +24,17 @@ NUMBER = "08000 121 700"  # GB's own helpline number
 
 
 def plant(tmp_path, section: str, field: str, addition: str) -> tuple[str, str]:
-    """GB's data with ``addition`` appended to the first ``section`` table's ``field``."""
+    """GB's data with ``addition`` appended to the first ``section`` table's ``field``.
+
+    The first table where the field is translated: a proper name is not (it is shown as written).
+    """
     text = SHIPPED_GB.read_text("utf-8")
     data = tomllib.loads(text)
-    value = next(t[field] for t in data[section] if isinstance(t.get(field), str))
+    value = next(
+        t[field]
+        for t in data[section]
+        if isinstance(t.get(field), str) and field in translated_fields(section, t)
+    )
     assert value in text, (section, field)
     changed = value + addition
     text = text.replace(value, changed, 1)
@@ -78,3 +85,42 @@ def test_every_checked_field_is_extracted_for_translators(tmp_path, section, fie
     assert changed in extracted
     assert f"GB, {section}[" in extracted[changed]
     assert f"].{field}" in extracted[changed]
+
+
+def extracted_messages(text: str) -> set[str]:
+    return {m for _l, _f, m, _c in extract_countries(io.BytesIO(text.encode()), None, None, {})}
+
+
+def test_a_proper_name_is_not_extracted_and_a_descriptive_name_is():
+    messages = extracted_messages(SHIPPED_GB.read_text("utf-8"))
+    assert "Modern Slavery & Exploitation Helpline" not in messages  # proper_name = true
+    assert "Police non-emergency number" in messages
+    assert "Migrant Help (Scotland, daytime)" in messages
+
+
+def test_without_the_flag_a_name_goes_to_translators(tmp_path):
+    text = SHIPPED_GB.read_text("utf-8")
+    flagged = 'name = "Modern Slavery & Exploitation Helpline"\nproper_name = true\n'
+    assert flagged in text
+    unflagged = text.replace(flagged, 'name = "Modern Slavery & Exploitation Helpline"\n')
+    assert "Modern Slavery & Exploitation Helpline" in extracted_messages(unflagged)
+
+
+def test_a_proper_name_may_hold_its_number_but_a_translated_name_may_not(tmp_path):
+    """Italy's "Numero antiviolenza e stalking 1522" is the service's own name."""
+    italy = (ROOT / "helpsite" / "countries" / "it.toml").read_text("utf-8")
+    assert 'name = "Numero antiviolenza e stalking 1522"\nproper_name = true' in italy
+    (tmp_path / "it.toml").write_text(italy, "utf-8")
+    assert [p for p in check_countries(tmp_path, date(2026, 12, 1)) if p.severity == "error"] == []
+    (tmp_path / "it.toml").write_text(
+        italy.replace('stalking 1522"\nproper_name = true', 'stalking 1522"'), "utf-8"
+    )
+    problems = check_countries(tmp_path, date(2026, 12, 1))
+    assert [p.where for p in problems if p.severity == "error"] == ["it.toml: helplines[1].name"]
+
+
+def test_proper_name_must_be_a_boolean(tmp_path):
+    text = SHIPPED_GB.read_text("utf-8").replace("proper_name = true", 'proper_name = "yes"', 1)
+    (tmp_path / "gb.toml").write_text(text, "utf-8")
+    errors = [str(p) for p in check_countries(tmp_path, date(2026, 12, 1)) if p.severity == "error"]
+    assert errors == ["error: gb.toml: helplines[0].proper_name: must be bool, not str"]

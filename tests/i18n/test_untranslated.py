@@ -19,7 +19,10 @@ from babel.messages.pofile import read_po
 from helpsite.web.templating import site_name
 from tests.conftest import ROOT
 
-PAGES = ["", "safety", "privacy", "gb", "us", "ie", "vn"]
+# Every help page (one per shipped country) and the other visitor pages.
+PAGES = ["", "safety", "privacy"] + sorted(
+    path.stem for path in (ROOT / "helpsite" / "countries").glob("*.toml")
+)
 
 
 class TextNodes(HTMLParser):
@@ -49,11 +52,17 @@ def text_nodes(html: str) -> set[str]:
 
 
 def untranslated_data(site) -> set[str]:
-    """What is rightly the same in every language: names and identifiers from the data."""
+    """What is rightly the same in every language: proper names and identifiers from the data.
+
+    A helpline's name is allowed only when the data marks it ``proper_name``; any other
+    name describes the line and must be translated like any text.
+    """
     allowed = set()
     for country in site.countries.values():
         for helpline in country.helplines:
-            allowed |= {helpline.name, helpline.email or "", site_name(helpline.online or "")}
+            allowed |= {helpline.email or "", site_name(helpline.online or "")}
+            if helpline.proper_name:
+                allowed.add(helpline.name)
             allowed.add(site_name(helpline.source))
         for right in country.rights:
             allowed |= {right.law or "", site_name(right.source)}
@@ -109,6 +118,26 @@ def test_the_comparison_finds_a_planted_unmarked_string(tmp_path, settings):
     with TestClient(app) as planted_client:
         leaks = unmarked_english(planted_client, app.state.site)
     assert leaks == {page: ["Nobody translated this sentence."] for page in PAGES if len(page) == 2}
+
+
+def test_a_helpline_name_not_marked_proper_is_untranslated_english(tmp_path, settings):
+    """Without ``proper_name`` a name is text: left out of the catalogs, the test finds it."""
+    from dataclasses import replace
+
+    from starlette.testclient import TestClient
+
+    from helpsite.web.app import create_app
+
+    countries = tmp_path / "countries"
+    shutil.copytree(ROOT / "helpsite" / "countries", countries)
+    gb = countries / "gb.toml"
+    text = gb.read_text("utf-8")
+    planted = 'name = "Bristol Night Line"'
+    gb.write_text(text.replace('name = "Police non-emergency number"', planted), "utf-8")
+    app = create_app(replace(settings, countries_dir=str(countries)))
+    with TestClient(app) as planted_client:
+        leaks = unmarked_english(planted_client, app.state.site)
+    assert leaks == {"gb": ["Bristol Night Line"]}
 
 
 def catalog_identities(lang: str) -> set[str]:

@@ -63,7 +63,11 @@ def test_the_digest_is_the_same_for_every_poster_of_the_same_content(copied, sit
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ('number = "08000 121 700"', 'number = "0800 808 3733"'),  # the helpline number
+        # the helpline number (and its display form, which must be the same digits)
+        (
+            '"08000 121 700"\ndisplay = "08000 121 700"',
+            '"0800 808 3733"\ndisplay = "0800 808 3733"',
+        ),
         ("confidential = true  # the helpline itself", "confidential = false  # the helpline"),
         ('name = "Modern Slavery & Exploitation Helpline"', 'name = "Modern Slavery Helpline"'),
     ],
