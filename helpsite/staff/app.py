@@ -2,8 +2,8 @@
 
 Visitor middleware (security headers, private errors, body limit, same-origin check)
 wraps the whole site, this app included; the staff stack below adds what only staff
-pages need. Sign-in goes there (issue: poster registry): HTTP Basic in a middleware
-at the top of the list in ``create_staff_app``, never a cookie.
+pages need: sign-in first (HTTP Basic, ``signin``; never a cookie), then the calm error
+page. Every POST also carries a signed form token (``forms.state_changing``).
 """
 
 from __future__ import annotations
@@ -16,14 +16,17 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from helpsite.posters.web import poster_form, poster_submit
+from helpsite.staff.forms import state_changing
 from helpsite.staff.render_pool import RenderPool
+from helpsite.staff.signin import BasicSignInMiddleware
+from helpsite.staff.store import StaffStore
 from helpsite.web.middleware.private_errors import PrivateErrorsMiddleware
 
 
 async def posters(request: Request) -> Response:
     """One route for both methods, so a 405 names them both in ``Allow``."""
     if request.method == "POST":
-        return await poster_submit(request)
+        return await state_changing(poster_submit)(request)
     return await poster_form(request)
 
 
@@ -31,8 +34,10 @@ def create_staff_app(site, render_pool: RenderPool, *, error_page: str) -> Starl
     """The staff pages, sharing the visitor site's content and templates."""
     from helpsite.web.routes import not_found
 
+    store = StaffStore(site.settings.database_url, site.settings.secret_key)
     middleware = [
         # Sign-in (HTTP Basic, no cookie) goes first here, before anything else runs.
+        Middleware(BasicSignInMiddleware, store=store),
         # A mounted Starlette app answers its own errors (plain 500), so the calm error
         # page, logged without the request, is repeated here.
         Middleware(PrivateErrorsMiddleware, error_page=error_page),
@@ -45,4 +50,5 @@ def create_staff_app(site, render_pool: RenderPool, *, error_page: str) -> Starl
     app.router.redirect_slashes = False
     app.state.site = site
     app.state.render_pool = render_pool
+    app.state.store = store
     return app
