@@ -16,7 +16,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from helpsite.posters.web import poster_form, poster_submit
+from helpsite.staff import venue_pages
 from helpsite.staff.forms import state_changing
+from helpsite.staff.pages import staff_renderer
 from helpsite.staff.render_pool import RenderPool
 from helpsite.staff.signin import BasicSignInMiddleware
 from helpsite.staff.store import StaffStore
@@ -28,6 +30,28 @@ async def posters(request: Request) -> Response:
     if request.method == "POST":
         return await state_changing(poster_submit)(request)
     return await poster_form(request)
+
+
+def staff_routes() -> list[Route]:
+    """Every staff page; each POST handler checks the form token (``state_changing``)."""
+    post = state_changing
+    return [
+        Route("/", venue_pages.home, name="home"),
+        Route("/posters", posters, methods=["GET", "POST"], name="posters"),
+        Route("/venues", venue_pages.venues, methods=["GET", "POST"], name="venues"),
+        Route("/venues/new", venue_pages.venue_form, name="venue_new"),
+        Route("/venues/{venue_id:int}", venue_pages.venue_page, name="venue"),
+        Route(
+            "/venues/{venue_id:int}/placements",
+            post(venue_pages.add_placement_route),
+            methods=["POST"],
+        ),
+        Route("/venues/{venue_id:int}/print", post(venue_pages.print_route), methods=["POST"]),
+        Route("/venues/{venue_id:int}/sheet", venue_pages.sheet_page),
+        Route("/venues/{venue_id:int}/sheet.csv", venue_pages.sheet_csv),
+        Route("/posters/{code}/reprint", post(venue_pages.reprint_route), methods=["POST"]),
+        Route("/posters/{code}/remove", post(venue_pages.remove_route), methods=["POST"]),
+    ]
 
 
 def create_staff_app(site, render_pool: RenderPool, *, error_page: str) -> Starlette:
@@ -43,7 +67,7 @@ def create_staff_app(site, render_pool: RenderPool, *, error_page: str) -> Starl
         Middleware(PrivateErrorsMiddleware, error_page=error_page),
     ]
     app = Starlette(
-        routes=[Route("/posters", posters, methods=["GET", "POST"], name="posters")],
+        routes=staff_routes(),
         middleware=middleware,
         exception_handlers={HTTPException: not_found},
     )
@@ -51,4 +75,5 @@ def create_staff_app(site, render_pool: RenderPool, *, error_page: str) -> Starl
     app.state.site = site
     app.state.render_pool = render_pool
     app.state.store = store
+    app.state.renderer = staff_renderer(site.settings)
     return app
