@@ -16,7 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from helpsite.posters.web import poster_form, poster_submit
-from helpsite.staff import inspect_pages, venue_pages
+from helpsite.staff import inspect_pages, report_pages, venue_pages
 from helpsite.staff.forms import state_changing
 from helpsite.staff.pages import staff_renderer
 from helpsite.staff.render_pool import RenderPool
@@ -52,6 +52,10 @@ def staff_routes() -> list[Route]:
         Route("/posters/{code}/reprint", post(venue_pages.reprint_route), methods=["POST"]),
         Route("/posters/{code}/remove", post(venue_pages.remove_route), methods=["POST"]),
         Route("/inspect", inspect_pages.inspect, methods=["GET", "POST"], name="inspect"),
+        Route("/outdated", report_pages.outdated),
+        Route("/report", report_pages.report),
+        Route("/report.csv", report_pages.report_csv),
+        Route("/import", report_pages.import_page, methods=["GET", "POST"]),
     ]
 
 

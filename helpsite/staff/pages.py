@@ -34,9 +34,14 @@ VENUE_TYPE_NAMES = {
 assert set(VENUE_TYPE_NAMES) == set(VENUE_TYPES)
 
 
+def printed_code(compact: str) -> str:
+    """GB7K2Q9XM5 as printed beside the QR code: GB 7K2Q-9XM5 (what an inspector sees)."""
+    return f"{compact[:2]} {compact[2:6]}-{compact[6:]}" if len(compact) == 10 else compact
+
+
 def staff_renderer(settings) -> Renderer:
     """One renderer for every staff page (built once per app)."""
-    globals_ = {"venue_type_names": VENUE_TYPE_NAMES}
+    globals_ = {"venue_type_names": VENUE_TYPE_NAMES, "printed_code": printed_code}
     return Renderer(
         settings.templates_dir,
         settings.static_dir,

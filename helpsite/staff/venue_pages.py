@@ -38,7 +38,7 @@ from helpsite.registry.venues import (
 )
 from helpsite.staff.forms import account_of, form_of, state_changing
 from helpsite.staff.guidance import guidance
-from helpsite.staff.pages import page, refuse
+from helpsite.staff.pages import page, printed_code, refuse
 from helpsite.staff.printing import poster_facts
 from helpsite.staff.render_pool import (
     RETRY_AFTER_SECONDS,
@@ -394,7 +394,7 @@ async def _sheet_rows(request: Request, venue: Venue) -> list[dict]:
         poster = active.get(placement.id)
         rows.append(
             {
-                "code": _printed_code(poster.location_code) if poster else "",
+                "code": printed_code(poster.location_code) if poster else "",
                 "venue": venue.name,
                 "placement": placement.description,
                 "format": poster.format if poster else "",
@@ -404,11 +404,6 @@ async def _sheet_rows(request: Request, venue: Venue) -> list[dict]:
             }
         )
     return rows
-
-
-def _printed_code(compact: str) -> str:
-    """GB7K2Q9XM5 as printed: GB 7K2Q-9XM5."""
-    return f"{compact[:2]} {compact[2:6]}-{compact[6:]}"
 
 
 async def sheet_csv(request: Request) -> Response:
