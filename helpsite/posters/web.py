@@ -11,7 +11,7 @@ import base64
 from dataclasses import dataclass, field
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 
 from helpsite.posters.content import build_content, check_base_url
 from helpsite.posters.request import (
@@ -24,7 +24,8 @@ from helpsite.posters.request import (
     parse_country,
     parse_request,
 )
-from helpsite.staff.forms import form_of, form_token
+from helpsite.staff.forms import form_of
+from helpsite.staff.pages import language_choices, page
 from helpsite.staff.render_pool import (
     RETRY_AFTER_SECONDS,
     ClientGone,
@@ -62,20 +63,30 @@ async def _render(
 ) -> Response:
     site = _site(request)
     english = site.source_language  # staff pages are in English for now
-    html = site.renderer.render(
+    country = site.countries.get(form.country)
+    defaults = {}
+    for c in site.countries.values():
+        fmt = default_format(c)
+        defaults[c.code] = (
+            fmt.name,
+            default_languages(c, site.visitor_languages, fmt.max_languages),
+        )
+    return await page(
+        request,
         "staff/posters.html",
-        english,
+        status=status,
+        title="Posters",
         form=form,
         base_url_warning=check_base_url_quietly(site.settings.base_url),
         countries=site.countries_sorted(english),
+        defaults=defaults,
         formats=list(formats().values()),
-        languages=list(site.visitor_languages.values()),
+        languages=language_choices(site, country),
+        chosen_languages=[tag.strip() for tag in form.languages.split(",")],
         preview=preview,
         max_placements=MAX_PLACEMENTS,
         max_text=MAX_TEXT,
-        token=await form_token(request),
     )
-    return HTMLResponse(html, status_code=status)
 
 
 def check_base_url_quietly(base_url: str) -> str | None:
@@ -144,6 +155,8 @@ async def poster_submit(request: Request) -> Response:
     data = form_of(request)
     fields = [name for name in PosterForm.__dataclass_fields__ if name != "errors"]
     form = PosterForm(**{name: str(data.get(name, "")) for name in fields})
+    # Checkboxes send one value each; a typed list "en,ro" still works.
+    form.languages = ",".join(str(value) for value in data.getlist("languages"))
     requests = validate(form, site)
     if not requests:
         return await _render(request, form, status=400)

@@ -74,3 +74,13 @@ async def page(
 def refuse(message: str, status: int = 403) -> Response:
     """403 (not yours) or 404 (no such thing), said plainly."""
     return PlainTextResponse(message, status_code=status)
+
+
+def language_choices(site, country) -> list:
+    """The country's poster languages first (most read first), then the rest by name."""
+    offered = sorted(site.visitor_languages.values(), key=lambda lang: lang.native_name.casefold())
+    first = []
+    if country is not None:
+        by_tag = {lang.tag.lower(): lang for lang in offered}
+        first = [by_tag[t.lower()] for t in country.poster_languages if t.lower() in by_tag]
+    return first + [lang for lang in offered if lang not in first]

@@ -38,7 +38,7 @@ from helpsite.registry.venues import (
 )
 from helpsite.staff.forms import account_of, form_of, state_changing
 from helpsite.staff.guidance import guidance
-from helpsite.staff.pages import page, printed_code, refuse
+from helpsite.staff.pages import language_choices, page, printed_code, refuse
 from helpsite.staff.printing import poster_facts
 from helpsite.staff.render_pool import (
     RETRY_AFTER_SECONDS,
@@ -200,16 +200,6 @@ async def _venue_page(
         languages=language_choices(site, country),
         chosen_languages=(chosen or "").split(","),
     )
-
-
-def language_choices(site, country) -> list:
-    """The country's poster languages first (most read first), then the rest by name."""
-    offered = sorted(site.visitor_languages.values(), key=lambda lang: lang.native_name.casefold())
-    first = []
-    if country is not None:
-        by_tag = {lang.tag.lower(): lang for lang in offered}
-        first = [by_tag[t.lower()] for t in country.poster_languages if t.lower() in by_tag]
-    return first + [lang for lang in offered if lang not in first]
 
 
 async def venue_page(request: Request) -> Response:

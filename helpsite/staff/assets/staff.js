@@ -1,14 +1,18 @@
 (function () {
   "use strict";
+  // Buttons that only a page without script needs (e.g. "use this country's defaults").
+  document.querySelectorAll(".no-script").forEach(function (button) { button.hidden = true; });
   // Choosing a country fills in its default format and languages (the form works without).
+  var data = document.getElementById("country-defaults");
+  var defaults = data ? JSON.parse(data.textContent) : {};
   document.querySelectorAll("select[data-defaults]").forEach(function (select) {
     select.addEventListener("change", function () {
-      var option = select.options[select.selectedIndex];
+      var chosen = defaults[select.value];
       var form = select.form;
-      if (!option || !form) { return; }
+      if (!chosen || !form) { return; }
       var format = form.querySelector("select[name=format]");
-      if (format && option.dataset.format) { format.value = option.dataset.format; }
-      var wanted = (option.dataset.languages || "").split(",");
+      if (format) { format.value = chosen[0]; }
+      var wanted = chosen[1].split(",");
       form.querySelectorAll("input[name=languages]").forEach(function (box) {
         box.checked = wanted.indexOf(box.value) !== -1;
       });
