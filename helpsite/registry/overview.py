@@ -123,8 +123,13 @@ def due_by(placement: Placement, today: date) -> bool:
 class _Row:
     """One table's columns of a joined row, by attribute (the tables share names like id)."""
 
+    _columns: dict = {}  # table -> its columns (iterating table.columns is slow)
+
     def __init__(self, mapping, table):
-        self._values = {c.name: mapping[c] for c in table.columns}
+        columns = self._columns.get(table)
+        if columns is None:
+            columns = self._columns[table] = tuple(table.columns)
+        self._values = {c.name: mapping[c] for c in columns}
 
     def __getattr__(self, name: str):
         try:
