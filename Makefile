@@ -86,6 +86,7 @@ bench: install-test compile
 	$(BIN)/python bench/site_bench.py
 	@test ! -f bench/qr_bench.py || $(BIN)/python bench/qr_bench.py
 	$(BIN)/python bench/staff_bench.py
+	$(BIN)/python bench/registry_bench.py
 
 clean:
 	rm -rf $(VENV) helpsite/locales/*/LC_MESSAGES/*.mo .pytest_cache .ruff_cache .hypothesis

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -234,6 +234,11 @@ SETTINGS: tuple[Setting, ...] = (
         "The poster registry: sqlite:///PATH (WAL mode) or postgresql://USER:PASSWORD@HOST/DB.",
         _database_url,
     ),
+    Setting(
+        "secret_key",
+        "",
+        "Key signing staff form tokens; empty: one is made on first use and kept in the registry.",
+    ),
 )
 
 
@@ -264,6 +269,7 @@ class Settings:
     kiosk_idle_seconds: int = _default("kiosk_idle_seconds")
     kiosk_print: str = _default("kiosk_print")
     database_url: str = _default("database_url")
+    secret_key: str = field(default=_default("secret_key"), repr=False)  # never in a log
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -74,6 +74,10 @@ def test_the_wheel_carries_the_data_but_no_compiled_catalogs(installed):
     for needed in (
         "helpsite/web/templates/base.html",
         "helpsite/web/templates/staff/posters.html",
+        "helpsite/web/templates/staff/inspect.html",
+        "helpsite/staff/assets/staff.css",
+        "helpsite/staff/assets/staff.js",
+        "helpsite/registry/migrations/versions/0002_site_keys.py",
         "helpsite/web/static/site.css",
         "helpsite/web/components/exit_this_page/macro.html",
         "helpsite/web/components/exit_this_page/exit-this-page.js",

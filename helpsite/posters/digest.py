@@ -35,15 +35,16 @@ def _emergency(emergency: Emergency) -> dict:
     return {"display": emergency.number.display, "dial": emergency.number.dial}
 
 
-def content_digest(
+def printed_data(
     country_code: str,
     helpline: Helpline,
     emergency: Emergency,
     languages: Sequence[LanguageBlock],
     format_name: str,
-) -> str:
-    """SHA-256 over a stable serialisation of everything the poster prints, shortened."""
-    printed = {
+) -> dict:
+    """Everything the poster prints, as plain data: the registry keeps a copy of it, so a
+    changed number or flag can be named later (``content_digest`` hashes exactly this)."""
+    return {
         "country": country_code,
         "helpline": _helpline(helpline),
         "emergency": _emergency(emergency),
@@ -52,5 +53,21 @@ def content_digest(
         ],
         "format": format_name,
     }
+
+
+def content_digest(
+    country_code: str,
+    helpline: Helpline,
+    emergency: Emergency,
+    languages: Sequence[LanguageBlock],
+    format_name: str,
+) -> str:
+    """SHA-256 over a stable serialisation of everything the poster prints, shortened."""
+    printed = printed_data(country_code, helpline, emergency, languages, format_name)
+    return digest_of(printed)
+
+
+def digest_of(printed: dict) -> str:
+    """The digest of ``printed_data``'s result (the registry checks stored copies with it)."""
     serial = json.dumps(printed, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(serial.encode("utf-8")).hexdigest()[:DIGEST_CHARS]

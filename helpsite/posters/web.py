@@ -1,7 +1,8 @@
 """The poster page for venue managers: a plain form that returns a PDF or a print preview.
 
-No sign-in yet (the registry will add it, without cookies); nothing is stored:
-the codes exist only on the paper and in the placement list the manager keeps.
+Staff are signed in (HTTP Basic, no cookie) before this runs. This page stores nothing:
+the codes exist only on the paper and in the placement list the manager keeps; the
+venue pages print posters that the registry keeps.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import base64
 from dataclasses import dataclass, field
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 
 from helpsite.posters.content import build_content, check_base_url
 from helpsite.posters.request import (
@@ -23,6 +24,8 @@ from helpsite.posters.request import (
     parse_country,
     parse_request,
 )
+from helpsite.staff.forms import form_of
+from helpsite.staff.pages import language_choices, page
 from helpsite.staff.render_pool import (
     RETRY_AFTER_SECONDS,
     ClientGone,
@@ -55,22 +58,35 @@ def _site(request: Request):
     return request.app.state.site
 
 
-def _render(request: Request, form: PosterForm, *, status: int = 200, preview=None) -> Response:
+async def _render(
+    request: Request, form: PosterForm, *, status: int = 200, preview=None
+) -> Response:
     site = _site(request)
     english = site.source_language  # staff pages are in English for now
-    html = site.renderer.render(
+    country = site.countries.get(form.country)
+    defaults = {}
+    for c in site.countries.values():
+        fmt = default_format(c)
+        defaults[c.code] = (
+            fmt.name,
+            default_languages(c, site.visitor_languages, fmt.max_languages),
+        )
+    return await page(
+        request,
         "staff/posters.html",
-        english,
+        status=status,
+        title="Posters",
         form=form,
         base_url_warning=check_base_url_quietly(site.settings.base_url),
         countries=site.countries_sorted(english),
+        defaults=defaults,
         formats=list(formats().values()),
-        languages=list(site.visitor_languages.values()),
+        languages=language_choices(site, country),
+        chosen_languages=[tag.strip() for tag in form.languages.split(",")],
         preview=preview,
         max_placements=MAX_PLACEMENTS,
         max_text=MAX_TEXT,
     )
-    return HTMLResponse(html, status_code=status)
 
 
 def check_base_url_quietly(base_url: str) -> str | None:
@@ -95,7 +111,7 @@ async def poster_form(request: Request) -> Response:
     fmt = default_format(country)
     form = PosterForm(country=country.code, format=fmt.name)
     form.languages = default_languages(country, site.visitor_languages, fmt.max_languages)
-    return _render(request, form)
+    return await _render(request, form)
 
 
 def validate(form: PosterForm, site) -> list[PosterRequest]:
@@ -133,14 +149,17 @@ def validate(form: PosterForm, site) -> list[PosterRequest]:
 
 
 async def poster_submit(request: Request) -> Response:
-    # Cross-site posts never reach this: the site's SameOriginMiddleware refuses them.
+    # Cross-site posts never reach this: the site's SameOriginMiddleware refuses them,
+    # and the staff app's ``state_changing`` has checked the form's token.
     site = _site(request)
-    data = await request.form(max_files=0, max_fields=10)
+    data = form_of(request)
     fields = [name for name in PosterForm.__dataclass_fields__ if name != "errors"]
     form = PosterForm(**{name: str(data.get(name, "")) for name in fields})
+    # Checkboxes send one value each; a typed list "en,ro" still works.
+    form.languages = ",".join(str(value) for value in data.getlist("languages"))
     requests = validate(form, site)
     if not requests:
-        return _render(request, form, status=400)
+        return await _render(request, form, status=400)
     base_url = site.settings.base_url
     pool = request.app.state.render_pool
     try:
@@ -149,7 +168,7 @@ async def poster_submit(request: Request) -> Response:
             job = ("preview", content, requests[0].format_name)
             png = await pool.run(job, request.receive)
             preview = {"png": base64.b64encode(png).decode("ascii"), "content": content}
-            return _render(request, form, preview=preview)
+            return await _render(request, form, preview=preview)
         specs = [
             (
                 r.country.code,
@@ -163,13 +182,13 @@ async def poster_submit(request: Request) -> Response:
         pdf, _codes = await pool.run(("pdf", specs, base_url), request.receive)
     except (PosterRefused, PosterRequestError, ValueError, RenderRefused) as exc:
         form.errors["format"] = f"This poster cannot be printed: {exc}"
-        return _render(request, form, status=400)
+        return await _render(request, form, status=400)
     except PoolBusy:
         form.errors["format"] = "Other posters are being printed: try again in a few seconds."
-        return _busy(_render(request, form, status=503))
+        return _busy(await _render(request, form, status=503))
     except RenderCrashed:
         form.errors["format"] = "The poster could not be made this time: please try again."
-        return _busy(_render(request, form, status=503))
+        return _busy(await _render(request, form, status=503))
     except ClientGone:
         return Response(status_code=499)  # nobody is listening any more
     # Built from the validated request only, never from what the form sent.

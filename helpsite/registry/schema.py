@@ -168,3 +168,12 @@ DEFAULT_INTERVAL_DAYS = {
     "health-service": 90,
     "other": 90,
 }
+
+# Keys the site makes for itself on first use (the staff form-token key), kept here so
+# every web worker signs and checks with the same one.
+site_keys = Table(
+    "site_keys",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", String(128), nullable=False),
+)

@@ -30,15 +30,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
     site = build_site(settings)
     error_page = site.render_page("error.html", site.languages[settings.default_language.lower()])
     render_pool = RenderPool(settings, settings.poster_renders, settings.poster_idle_seconds)
+    staff = create_staff_app(site, render_pool, error_page=error_page)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
         render_pool.close()  # no render process outlives its web worker
+        staff.state.store.dispose()  # nor a registry connection
 
     app = Starlette(
         routes=[
-            Mount("/staff", app=create_staff_app(site, render_pool, error_page=error_page)),
+            Mount("/staff", app=staff),
             *KIOSK_ROUTES,
             *ROUTES,
         ],

@@ -13,7 +13,7 @@ import uvicorn
 
 from helpsite.settings import Settings
 from helpsite.web.app import create_app
-from tests.conftest import IN_CI
+from tests.conftest import IN_CI, STAFF_PASSWORD, add_staff_accounts
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -35,12 +35,21 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server():
+def live_server(tmp_path_factory):
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
+    # The staff pages sign in against a throwaway registry with the test accounts.
+    registry = f"sqlite:///{tmp_path_factory.mktemp('registry') / 'registry.db'}"
+    add_staff_accounts(registry, {"GB", "IE", "US"})
     # The neutral page is our own health check here: tests must not leave the machine.
     app = create_app(
-        replace(Settings.from_env(), base_url=base, exit_url=f"{base}/healthz", pseudo_locales=True)
+        replace(
+            Settings.from_env(),
+            base_url=base,
+            exit_url=f"{base}/healthz",
+            pseudo_locales=True,
+            database_url=registry,
+        )
     )
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, access_log=False, log_level="warning")
@@ -74,6 +83,18 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def staff_page(browser):
+    """A phone-sized page signed in as the venue manager (HTTP Basic, no cookie)."""
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640},
+        http_credentials={"username": "manager", "password": STAFF_PASSWORD},
+    )
     page = context.new_page()
     yield page
     context.close()

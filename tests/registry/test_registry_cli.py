@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from helpsite.cli import cli
 from helpsite.registry.accounts import authenticate
 from helpsite.registry.db import make_engine
+from helpsite.registry.migrate import head_revision
 from helpsite.registry.schema import accounts, placements, venues
 from tests.registry.conftest import NOW, PASSWORD
 
@@ -36,7 +37,7 @@ def run(database_url):
 def upgraded(run):
     result = run("db", "upgrade")
     assert result.exit_code == 0, result.output
-    assert "database at revision 0001" in result.output
+    assert f"database at revision {head_revision()}" in result.output
     return run
 
 

@@ -11,14 +11,28 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
+from helpsite.staff.tokens import make_token
+from tests.conftest import STAFF_PASSWORD, add_staff_accounts
 from tests.web.test_serve import free_port
+
+SECRET_KEY = "render-pool-test-key"
+
+
+def form_token() -> str:
+    """The token the staff form would carry for the first account (the manager)."""
+    return make_token(SECRET_KEY.encode(), 1, time.time())
 
 
 @contextlib.contextmanager
 def serve(log: Path, **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
-    """The server's base URL and process; it is stopped (and checked) on the way out."""
+    """The server's base URL (with the manager's name and password in it, which httpx
+    sends as HTTP Basic) and process; it is stopped (and checked) on the way out."""
     port = free_port()
+    database = f"sqlite:///{log.parent / 'registry.db'}"
+    add_staff_accounts(database, {"GB", "IE", "US"})
+    env = {"HELPSITE_DATABASE_URL": database, "HELPSITE_SECRET_KEY": SECRET_KEY, **env}
     helpsite = Path(sys.executable).parent / "helpsite"
     with log.open("w") as out:
         process = subprocess.Popen(
@@ -38,7 +52,7 @@ def serve(log: Path, **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
                     if time.monotonic() > deadline or process.poll() is not None:
                         raise RuntimeError("server did not start: " + log.read_text()) from None
                     time.sleep(0.2)
-            yield base, process
+            yield f"http://manager:{quote(STAFF_PASSWORD)}@127.0.0.1:{port}", process
         finally:
             if process.poll() is None:
                 process.send_signal(signal.SIGINT)
@@ -105,9 +119,16 @@ def heavy_form(placements: int = 20, fmt: str = "a3") -> dict[str, str]:
         "venue": "Central Station",
         "placements": "\n".join(f"Cubicle {n + 1}" for n in range(placements)),
         "action": "pdf",
+        "token": form_token(),
     }
 
 
 def light_form() -> dict[str, str]:
     """One small poster: the request a venue manager makes most."""
-    return {"country": "GB", "languages": "en", "format": "a6", "action": "pdf"}
+    return {
+        "country": "GB",
+        "languages": "en",
+        "format": "a6",
+        "action": "pdf",
+        "token": form_token(),
+    }

@@ -10,18 +10,23 @@ RENDERING = ("weasyprint", "pypdfium2", "zxingcpp", "PIL")
 
 SCRIPT = """
 import json, sys
-from starlette.testclient import TestClient
+from dataclasses import replace
+from helpsite.settings import Settings
 from helpsite.web.app import create_app
-app = create_app()
-with TestClient(app) as client:
+from tests.conftest import add_staff_accounts, staff_client_for
+settings = replace(Settings.from_env(), database_url=%r)
+add_staff_accounts(settings.database_url, {"GB", "IE", "US"})
+app = create_app(settings)
+with staff_client_for(app, "manager") as client:
     statuses = [client.get(url).status_code for url in ("/en/gb", "/staff/posters")]
 print(json.dumps({"statuses": statuses, "loaded": [m for m in %r if m in sys.modules]}))
 """
 
 
-def test_create_app_and_serving_pages_load_no_rendering_library():
+def test_create_app_and_serving_pages_load_no_rendering_library(tmp_path):
+    database = f"sqlite:///{tmp_path / 'registry.db'}"
     out = subprocess.run(
-        [sys.executable, "-c", SCRIPT % (RENDERING,)],
+        [sys.executable, "-c", SCRIPT % (database, RENDERING)],
         capture_output=True,
         text=True,
         check=True,

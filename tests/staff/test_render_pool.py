@@ -9,10 +9,11 @@ import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 import httpx2 as httpx
 
+from tests.conftest import basic_auth
 from tests.staff.server import (
     alive,
     heavy_form,
@@ -94,10 +95,12 @@ def test_a_client_that_leaves_mid_render_frees_its_slot(tmp_path):
         address = urlsplit(base)
         body = urlencode(heavy_form()).encode()
         with socket.create_connection((address.hostname, address.port)) as sock:
+            host = f"{address.hostname}:{address.port}".encode()
+            auth = basic_auth(address.username, unquote(address.password))["Authorization"]
             sock.sendall(
-                b"POST /staff/posters HTTP/1.1\r\nHost: %s\r\n"
+                b"POST /staff/posters HTTP/1.1\r\nHost: %s\r\nAuthorization: %s\r\n"
                 b"Content-Type: application/x-www-form-urlencoded\r\n"
-                b"Content-Length: %d\r\n\r\n%s" % (address.netloc.encode(), len(body), body)
+                b"Content-Length: %d\r\n\r\n%s" % (host, auth.encode(), len(body), body)
             )
             renderer = wait_for_child(server.pid)
             time.sleep(0.3)

@@ -32,9 +32,11 @@ class SecurityHeadersMiddleware:
                 headers["Referrer-Policy"] = "no-referrer"
                 headers["X-Content-Type-Options"] = "nosniff"
                 headers["X-Frame-Options"] = "DENY"
-                headers["Permissions-Policy"] = (
-                    "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-                )
+                # Only the staff inspection page allows the camera (its own header).
+                if "permissions-policy" not in headers:
+                    headers["Permissions-Policy"] = (
+                        "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+                    )
                 headers["Cross-Origin-Opener-Policy"] = "same-origin"
                 headers["Cross-Origin-Resource-Policy"] = "same-origin"
                 if headers.get("content-type", "").startswith("text/html"):

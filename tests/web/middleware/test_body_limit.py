@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from helpsite.web.app import create_app
+from tests.conftest import basic_auth
 
 
 def test_a_declared_huge_form_gets_413_not_a_parse(client):
@@ -22,14 +23,14 @@ def test_a_declared_huge_form_gets_413_not_a_parse(client):
     assert "too large" in response.text
 
 
-def test_a_body_under_the_limit_is_read_as_before(client):
-    response = client.post("/staff/posters", data={"country": "ZZ", "format": "a4"})
+def test_a_body_under_the_limit_is_read_as_before(staff_client):
+    response = staff_client.submit("/staff/posters", data={"country": "ZZ", "format": "a4"})
     assert response.status_code == 400
     assert "is not a country with help pages" in response.text
 
 
 @pytest.fixture(scope="module")
-def small_limit_app(settings):
+def small_limit_app(settings, staff_accounts):
     return create_app(replace(settings, max_body_bytes=1000))
 
 
@@ -63,6 +64,7 @@ def _call_chunked(app, chunks: int, chunk: bytes) -> tuple[int, int]:
             (b"host", b"testserver"),
             (b"content-type", b"application/x-www-form-urlencoded"),
             (b"transfer-encoding", b"chunked"),
+            *[(k.lower().encode(), v.encode()) for k, v in basic_auth("manager").items()],
         ],
         "client": ("127.0.0.1", 5000),
         "server": ("testserver", 80),
@@ -81,4 +83,4 @@ def test_a_chunked_body_is_read_only_until_it_passes_the_limit(small_limit_app):
 
 def test_a_chunked_body_under_the_limit_is_served(small_limit_app):
     status, _read = _call_chunked(small_limit_app, chunks=3, chunk=b"country=ZZ&")
-    assert status == 400  # the form's own answer: the country is wrong
+    assert status == 403  # served: read whole, then refused for want of a form token

@@ -37,8 +37,8 @@ def test_a_post_from_elsewhere_is_refused(client, headers):
         {"Origin": "http://127.0.0.1:8000"},  # HELPSITE_BASE_URL's origin
     ],
 )
-def test_a_post_from_this_site_is_served(client, headers):
-    response = client.post("/staff/posters", data=BAD_FORM, headers=headers)
+def test_a_post_from_this_site_is_served(staff_client, headers):
+    response = staff_client.submit("/staff/posters", data=BAD_FORM, headers=headers)
     assert response.status_code == 400
     assert "is not a country with help pages" in response.text
 
