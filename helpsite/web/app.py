@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.routing import Mount
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from helpsite.kiosk.pages import build_kiosk
 from helpsite.privacy_log import configure_logging
@@ -18,9 +20,22 @@ from helpsite.staff.render_pool import RenderPool
 from helpsite.web.middleware.body_limit import BodyLimitMiddleware
 from helpsite.web.middleware.private_errors import PrivateErrorsMiddleware
 from helpsite.web.middleware.same_origin import SameOriginMiddleware
-from helpsite.web.middleware.security_headers import SecurityHeadersMiddleware
+from helpsite.web.middleware.security_headers import SecurityHeaders, SecurityHeadersMiddleware
+from helpsite.web.middleware.visitor_pages import VisitorPagesMiddleware
 from helpsite.web.routes import ROUTES, not_found
 from helpsite.web.site import build_site
+
+
+class HelpsiteApp(Starlette):
+    """Starlette with the visitor pages' fast path in front of its whole middleware stack."""
+
+    fast_path: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.fast_path is not None and scope["type"] == "http":
+            await self.fast_path(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -35,7 +50,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         yield
         render_pool.close()  # no render process outlives its web worker
 
-    app = Starlette(
+    app = HelpsiteApp(
         routes=[
             Mount("/staff", app=create_staff_app(site, render_pool, error_page=error_page)),
             *ROUTES,
@@ -59,6 +74,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.site = site
     app.state.render_pool = render_pool
     app.state.kiosk = build_kiosk(site)
+    security = SecurityHeaders(site.renderer.content_security_policy, settings.hsts_max_age)
+    app.state.security = security
+    scope_app = functools.partial(Starlette.__call__, app)
+    app.fast_path = VisitorPagesMiddleware(scope_app, site=site, security=security)
     return app
 
 
