@@ -88,4 +88,15 @@ def __getattr__(name: str):
         global app
         app = create_app()
         return app
+    if name == "behind_proxy":
+        # For granian (``helpsite serve``): X-Forwarded-Proto/-For believed only from
+        # HELPSITE_FORWARDED_ALLOW_IPS, as uvicorn's proxy_headers does, so HSTS is sent
+        # for requests that came over HTTPS to the proxy.
+        from granian.utils.proxies import wrap_asgi_with_proxy_headers
+
+        global behind_proxy
+        served = __getattr__("app")
+        trusted = served.state.site.settings.forwarded_allow_ips
+        behind_proxy = wrap_asgi_with_proxy_headers(served, trusted)
+        return behind_proxy
     raise AttributeError(name)

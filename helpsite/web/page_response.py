@@ -6,6 +6,8 @@ routes behind it, so a page is the same whichever answers.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
@@ -32,32 +34,47 @@ def request_headers(scope: Scope) -> tuple[str | None, str | None, str | None]:
     return language, encoding, if_none_match
 
 
-async def send_page(
-    scope: Scope,
-    send: Send,
-    site,
-    security: SecurityHeaders,
-    answer: Answer,
-    accept_encoding: str | None,
-    if_none_match: str | None,
-) -> None:
+@dataclass(frozen=True)
+class Prepared:
+    """A page answer ready to send: its status, headers (with and without the body's) and body."""
+
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    not_modified_headers: list[tuple[bytes, bytes]]
+    body: bytes
+    etag: bytes
+
+
+def prepare(
+    site, security: SecurityHeaders, answer: Answer, accept_encoding: str | None, https: bool
+) -> Prepared:
     chosen = site.encoded(answer.key).choose(accept_encoding)
-    headers = [
+    common = [
         VARY_BOTH if answer.vary_language else VARY_ENCODING,
         (b"etag", chosen.etag),
-        *security.page[scope.get("scheme") == "https"],
+        *security.page[https],
     ]
     if answer.noindex:
-        headers.append(NOINDEX)
-    if answer.status == 200 and if_none_match and etag_matches(if_none_match, chosen.etag):
+        common.append(NOINDEX)
+    headers = [*common, HTML, (b"content-length", str(len(chosen.body)).encode())]
+    if chosen.encoding:
+        headers.append((b"content-encoding", chosen.encoding))
+    return Prepared(answer.status, headers, common, chosen.body, chosen.etag)
+
+
+async def send_prepared(
+    scope: Scope, send: Send, prepared: Prepared, if_none_match: str | None
+) -> None:
+    """The page, or 304 when the browser already has these exact bytes (200s only)."""
+    if prepared.status == 200 and if_none_match and etag_matches(if_none_match, prepared.etag):
+        headers = prepared.not_modified_headers
         await send({"type": "http.response.start", "status": 304, "headers": headers})
         await send({"type": "http.response.body", "body": b""})
         return
-    headers += [HTML, (b"content-length", str(len(chosen.body)).encode())]
-    if chosen.encoding:
-        headers.append((b"content-encoding", chosen.encoding))
-    await send({"type": "http.response.start", "status": answer.status, "headers": headers})
-    body = b"" if scope["method"] == "HEAD" else chosen.body
+    await send(
+        {"type": "http.response.start", "status": prepared.status, "headers": prepared.headers}
+    )
+    body = b"" if scope["method"] == "HEAD" else prepared.body
     await send({"type": "http.response.body", "body": body})
 
 
@@ -71,4 +88,6 @@ class PageResponse(Response):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         _language, encoding, if_none_match = request_headers(scope)
-        await send_page(scope, send, self.site, self.security, self.answer, encoding, if_none_match)
+        https = scope.get("scheme") == "https"
+        prepared = prepare(self.site, self.security, self.answer, encoding, https)
+        await send_prepared(scope, send, prepared, if_none_match)

@@ -66,13 +66,18 @@ class Site:
             page = self._encoded[key] = EncodedPage.of(self.render(key))
         return page
 
+    @staticmethod
+    def minute() -> int:
+        """The clock's minute (since the epoch): what "open now" and cached answers go by."""
+        return int(time.time() // 60)
+
     def open_now(self, code: str) -> tuple[bool, ...]:
         """Which of a country's helplines are open, read from the clock once a minute.
 
         Opening hours are given to the minute, so the state can only change when the
         minute does; every request in between shares one reading.
         """
-        minute = int(time.time() // 60)
+        minute = self.minute()
         if minute != self._open_minute:
             self._open_now, self._open_minute = {}, minute
         states = self._open_now.get(code)
