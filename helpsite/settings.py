@@ -234,6 +234,11 @@ SETTINGS: tuple[Setting, ...] = (
         "The poster registry: sqlite:///PATH (WAL mode) or postgresql://USER:PASSWORD@HOST/DB.",
         _database_url,
     ),
+    Setting(
+        "export_key",
+        "",
+        "Ed25519 private key (PEM) that signs `helpsite export`; KEY.pub verifies it.",
+    ),
 )
 
 
@@ -264,6 +269,7 @@ class Settings:
     kiosk_idle_seconds: int = _default("kiosk_idle_seconds")
     kiosk_print: str = _default("kiosk_print")
     database_url: str = _default("database_url")
+    export_key: str = _default("export_key")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
