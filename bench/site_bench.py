@@ -113,6 +113,9 @@ def _wrk(url: str) -> tuple[float, float, float]:
         text=True,
         check=True,
     ).stdout
+    failed = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    if failed:
+        raise RuntimeError(f"{url}: {failed.group(1)} error responses; not a fair measure")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     ms = {
         pct: float(value) * UNIT[unit]

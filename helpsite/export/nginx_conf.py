@@ -49,7 +49,7 @@ def server_snippet(
         "etag on;",
         *headers,
         "location / {",
-        "    try_files $uri $uri.html $uri/index.html =404;",
+        "    try_files $uri.html $uri/index.html $uri =404;",
         "}",
         "error_page 404 /404.html;",
         "location = /404.html {",

@@ -7,6 +7,7 @@ helpsite, the same bytes). The access log is off; the error log stays in the tem
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import socket
 import subprocess
@@ -21,6 +22,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 CONFIG = """
 daemon off;
+{user}
 worker_processes {workers};
 pid {tmp}/nginx.pid;
 error_log {tmp}/error.log warn;
@@ -62,7 +64,17 @@ def nginx(root: Path, server: str, *, workers: int = 1, probe: str = "/") -> Ite
         port = free_port()
         conf = Path(tmp) / "nginx.conf"
         conf.write_text(
-            CONFIG.format(workers=workers, tmp=tmp, port=port, root=root, server=server), "utf-8"
+            CONFIG.format(
+                # As root, nginx's workers would run as nobody, who cannot read a private
+                # temp dir: they keep this user (loopback only, for the life of a test).
+                user="user root;" if os.geteuid() == 0 else "",
+                workers=workers,
+                tmp=tmp,
+                port=port,
+                root=root,
+                server=server,
+            ),
+            "utf-8",
         )
         process = subprocess.Popen(
             [NGINX, "-c", str(conf), "-p", tmp, "-e", f"{tmp}/error.log"],
@@ -85,3 +97,4 @@ def nginx(root: Path, server: str, *, workers: int = 1, probe: str = "/") -> Ite
         finally:
             process.terminate()
             process.wait(timeout=10)
+            process.stderr.close()
