@@ -7,11 +7,13 @@
    beside nginx serving the same bytes with the same headers, in the same run, for 1 and
    2 workers. wrk sends no Accept-Encoding, so every server sends the raw bytes.
 
-Load goes only to 127.0.0.1, each run is bounded in time (BENCH_SECONDS, default 5).
+Load goes only to 127.0.0.1, each run is bounded in time (BENCH_SECONDS, default 5;
+BENCH_ROUNDS rounds, default 2: about 2 × 3 × 3 × 2 × 5 s = 3 minutes in all).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -39,6 +41,7 @@ BUDGET = 14_000
 OUT = ROOT / "bench" / "out"
 DURATION = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = 64
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
 
 
 def page_sizes() -> str:
@@ -132,6 +135,11 @@ def _nginx_server_block(headers, exit_location: str) -> str:
     return "\n".join("        " + line for line in lines)
 
 
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(timeout=20)
+
+
 def throughput() -> str:
     if not shutil.which("wrk") or not nginx_available():
         return "throughput: needs wrk and nginx (apt-get install wrk nginx-light)"
@@ -146,7 +154,9 @@ def throughput() -> str:
     security = app.state.security
     headers = [h for h in security.page[False] if h[0] != b"cache-control"]
     headers.append(security.no_store)
-    results: list[tuple[int, str, str, float, float, float]] = []
+    # Per (workers, server, page): the best of ROUNDS runs, interleaved, so that load from
+    # elsewhere on the machine falls on every server alike rather than on one of them.
+    best: dict[tuple[int, str, str], tuple[float, float, float]] = {}
     with tempfile.TemporaryDirectory(prefix="helpsite-bench-") as tmp:
         root = Path(tmp)
         for path, body in bodies.items():
@@ -155,22 +165,29 @@ def throughput() -> str:
             target.write_bytes(body)
         block = _nginx_server_block(headers, app.state.site.settings.exit_url)
         for workers in (1, 2):
-            with nginx(root, block, workers=workers, probe="/en/gb") as base:
-                for name, path in urls.items():
-                    results.append((workers, "nginx, same bytes", name, *_wrk(base + path)))
-            for server in ("granian", "uvicorn"):
-                process, base = _helpsite(server, workers)
-                try:
+            with contextlib.ExitStack() as stack:
+                bases = {
+                    "nginx, same bytes": stack.enter_context(
+                        nginx(root, block, workers=workers, probe="/en/gb")
+                    )
+                }
+                for server in ("granian", "uvicorn"):
+                    process, base = _helpsite(server, workers)
+                    stack.callback(_stop, process)
+                    bases[f"helpsite on {server}"] = base
+                for _round in range(ROUNDS):
                     for name, path in urls.items():
-                        label = f"helpsite on {server}"
-                        results.append((workers, label, name, *_wrk(base + path)))
-                finally:
-                    process.terminate()
-                    process.wait(timeout=20)
+                        for label, base in bases.items():
+                            measured = _wrk(base + path)
+                            cell = (workers, label, name)
+                            if cell not in best or measured[0] > best[cell][0]:
+                                best[cell] = measured
+    results = [(*cell, *values) for cell, values in best.items()]
+    results.sort(key=lambda r: (r[0], list(urls).index(r[2])))
     nginx_rps = {(w, n): r for w, s, n, r, _, _ in results if s.startswith("nginx")}
     lines = [
-        f"wrk -t2 -c{CONNECTIONS} -d{DURATION}s --latency, loopback, same run; "
-        "ratio = req/s over nginx's for the same page and workers",
+        f"wrk -t2 -c{CONNECTIONS} -d{DURATION}s --latency, loopback, one run, best of {ROUNDS}"
+        " interleaved; ratio = req/s over nginx's for the same page and workers",
         f"{'workers':>7}  {'server':<22} {'page':<13} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7}"
         f" {'ratio':>6}",
     ]

@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from helpsite.kiosk.routes import ROUTES as KIOSK_ROUTES
 from helpsite.web import visitor
+from helpsite.web.middleware.security_headers import SecurityHeaders
 from helpsite.web.page_response import PageResponse
 
 
@@ -25,7 +26,12 @@ def _answer(request: Request, answer: visitor.Answer | None) -> Response:
     site = _site(request)
     if answer is None:
         answer = visitor.not_found(site, request.headers.get("accept-language"))
-    return PageResponse(site, request.app.state.security, answer)
+    security = getattr(request.app.state, "security", None)
+    if security is None:  # a mounted app (staff) answering an unknown path with the chooser
+        security = SecurityHeaders(
+            site.renderer.content_security_policy, site.settings.hsts_max_age
+        )
+    return PageResponse(site, security, answer)
 
 
 def _visitor_page(name: str):
