@@ -50,3 +50,24 @@ UVICORN_LOG_CONFIG = {
         "helpsite": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
     },
 }
+
+
+def granian_log_config(level: str = "warning") -> dict:
+    """granian's loggers: its own lines in the plain format, its access logger silenced."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"plain": {"format": FORMAT}},
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "formatter": "plain",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        "loggers": {
+            "_granian": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+            "granian.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
+            "helpsite": {"handlers": ["stderr"], "level": level.upper(), "propagate": False},
+        },
+    }

@@ -239,6 +239,11 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Key signing staff form tokens; empty: one is made on first use and kept in the registry.",
     ),
+    Setting(
+        "export_key",
+        "",
+        "Ed25519 private key (PEM) that signs `helpsite export`; KEY.pub verifies it.",
+    ),
 )
 
 
@@ -270,6 +275,7 @@ class Settings:
     kiosk_print: str = _default("kiosk_print")
     database_url: str = _default("database_url")
     secret_key: str = field(default=_default("secret_key"), repr=False)  # never in a log
+    export_key: str = _default("export_key")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

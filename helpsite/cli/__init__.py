@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from helpsite.cli.check import check
+from helpsite.cli.export import export
 from helpsite.cli.locales import locales
 from helpsite.cli.posters import posters
 from helpsite.cli.registry import db, demo, users
@@ -18,5 +19,5 @@ def cli() -> None:
     """Privacy-first help pages for people in trafficking and modern slavery."""
 
 
-for command in (serve, check, locales, posters, kiosk, db, users, demo):
+for command in (serve, check, locales, posters, kiosk, db, users, demo, export):
     cli.add_command(command)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.routing import Mount
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from helpsite.kiosk.pages import build_kiosk
 from helpsite.kiosk.routes import ROUTES as KIOSK_ROUTES
@@ -19,9 +21,22 @@ from helpsite.staff.render_pool import RenderPool
 from helpsite.web.middleware.body_limit import BodyLimitMiddleware
 from helpsite.web.middleware.private_errors import PrivateErrorsMiddleware
 from helpsite.web.middleware.same_origin import SameOriginMiddleware
-from helpsite.web.middleware.security_headers import SecurityHeadersMiddleware
+from helpsite.web.middleware.security_headers import SecurityHeaders, SecurityHeadersMiddleware
+from helpsite.web.middleware.visitor_pages import VisitorPagesMiddleware
 from helpsite.web.routes import ROUTES, not_found
 from helpsite.web.site import build_site
+
+
+class HelpsiteApp(Starlette):
+    """Starlette with the visitor pages' fast path in front of its whole middleware stack."""
+
+    fast_path: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.fast_path is not None and scope["type"] == "http":
+            await self.fast_path(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -38,7 +53,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         render_pool.close()  # no render process outlives its web worker
         staff.state.store.dispose()  # nor a registry connection
 
-    app = Starlette(
+    app = HelpsiteApp(
         routes=[
             Mount("/staff", app=staff),
             *KIOSK_ROUTES,
@@ -63,6 +78,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.site = site
     app.state.render_pool = render_pool
     app.state.kiosk = build_kiosk(site)
+    security = SecurityHeaders(site.renderer.content_security_policy, settings.hsts_max_age)
+    app.state.security = security
+    scope_app = functools.partial(Starlette.__call__, app)
+    app.fast_path = VisitorPagesMiddleware(scope_app, site=site, security=security)
     return app
 
 
@@ -73,4 +92,15 @@ def __getattr__(name: str):
         global app
         app = create_app()
         return app
+    if name == "behind_proxy":
+        # For granian (``helpsite serve``): X-Forwarded-Proto/-For believed only from
+        # HELPSITE_FORWARDED_ALLOW_IPS, as uvicorn's proxy_headers does, so HSTS is sent
+        # for requests that came over HTTPS to the proxy.
+        from granian.utils.proxies import wrap_asgi_with_proxy_headers
+
+        global behind_proxy
+        served = __getattr__("app")
+        trusted = served.state.site.settings.forwarded_allow_ips
+        behind_proxy = wrap_asgi_with_proxy_headers(served, trusted)
+        return behind_proxy
     raise AttributeError(name)

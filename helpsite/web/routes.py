@@ -9,110 +9,49 @@ URL scheme (language always in the URL, never in a cookie):
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from helpsite.content.model import Country
-from helpsite.i18n import Language, negotiate
-from helpsite.web.page_key import PageKey
-from qr.codes import CodeStatus, parse
-
-VARY = {"Vary": "Accept-Language"}
+from helpsite.web import visitor
+from helpsite.web.middleware.security_headers import SecurityHeaders
+from helpsite.web.page_response import PageResponse
 
 
 def _site(request: Request):
     return request.app.state.site
 
 
-def _best_language(request: Request) -> Language:
+def _answer(request: Request, answer: visitor.Answer | None) -> Response:
     site = _site(request)
-    return negotiate(
-        request.headers.get("accept-language"),
-        site.visitor_languages,
-        site.settings.default_language,
-    )
+    if answer is None:
+        answer = visitor.not_found(site, request.headers.get("accept-language"))
+    security = getattr(request.app.state, "security", None)
+    if security is None:  # a mounted app (staff) answering an unknown path with the chooser
+        security = SecurityHeaders(
+            site.renderer.content_security_policy, site.settings.hsts_max_age
+        )
+    return PageResponse(site, security, answer)
 
 
-def _page(
-    request: Request, key: PageKey, *, status: int = 200, headers: dict | None = None
-) -> HTMLResponse:
-    html = _site(request).render(key)
-    return HTMLResponse(html, status_code=status, headers=headers)
-
-
-def _help(
-    request: Request, language: Language, country: Country, note: str | None = None, **kw
-) -> HTMLResponse:
-    key = PageKey.help(_site(request), language.slug, country.code, note)
-    return _page(request, key, **kw)
-
-
-def _chooser(request: Request, language: Language, *, status: int = 200, **kw) -> HTMLResponse:
-    key = PageKey.chooser(language.slug, not_found=status == 404)
-    return _page(request, key, status=status, **kw)
-
-
-async def home(request: Request) -> Response:
-    return _chooser(request, _best_language(request), headers=VARY)
-
-
-async def language_home(request: Request) -> Response:
-    language = _site(request).language(request.path_params["lang"])
-    if language is None:
-        # "/GB7K2Q9XM5/" or "/gb/": a code or country with a trailing slash.
-        request.path_params["token"] = request.path_params["lang"]
-        return await single_segment(request)
-    return _chooser(request, language)
-
-
-async def country_help(request: Request) -> Response:
-    site = _site(request)
-    language = site.language(request.path_params["lang"])
-    country = site.countries.get(request.path_params["cc"].upper())
-    if language is None or country is None:
-        return _not_found(request)
-    return _help(request, language, country)
-
-
-def _language_page(name: str):
-    """An endpoint for a page that depends on the language only (safety, privacy)."""
+def _visitor_page(name: str):
+    """An endpoint for visitor pages: the decision is ``visitor.resolve``, shared with the
+    fast path (middleware/visitor_pages.py), which answers GET and HEAD before routing.
+    Each route keeps its own name (the private error log names the route)."""
 
     async def endpoint(request: Request) -> Response:
-        language = _site(request).language(request.path_params["lang"])
-        if language is None:
-            return _not_found(request)
-        return _page(request, PageKey.language_page(name, language.slug))
+        language = request.headers.get("accept-language")
+        return _answer(request, visitor.resolve(_site(request), request.scope["path"], language))
 
     endpoint.__name__ = name
     return endpoint
 
 
-safety = _language_page("safety")
-privacy = _language_page("privacy")
-
-
-async def single_segment(request: Request) -> Response:
-    """A language, a country, or a poster's location code (typed or scanned)."""
-    site = _site(request)
-    token = request.path_params["token"]
-    best = _best_language(request)
-    # A country wins over a language of the same letters ("/ro" is help for Romania);
-    # "/ro/" with a slash is the chooser in Romanian.
-    country = site.countries.get(token.upper())
-    if country is not None:
-        return _help(request, best, country, headers=VARY)
-    language = site.language(token)
-    if language is not None:
-        return _chooser(request, language)
-    parsed = parse(token)
-    if parsed is None or parsed.country not in site.countries:
-        return _not_found(request)
-    if parsed.status is not CodeStatus.VALID and not any(ch.isdigit() for ch in token[2:]):
-        # Every real code has a digit or a valid check; "/itinerary" is a word, not a typo.
-        return _not_found(request)
-    note = None if parsed.status is CodeStatus.VALID else "mistyped"
-    headers = {**VARY, "X-Robots-Tag": "noindex"}
-    return _help(request, best, site.countries[parsed.country], note, headers=headers)
+home = _visitor_page("home")
+language_home = _visitor_page("language_home")
+country_help = _visitor_page("country_help")
+safety = _visitor_page("safety")
+privacy = _visitor_page("privacy")
+single_segment = _visitor_page("single_segment")
 
 
 async def exit_page(request: Request) -> Response:
@@ -137,7 +76,7 @@ async def health(request: Request) -> Response:
 
 
 def _not_found(request: Request) -> Response:
-    return _chooser(request, _best_language(request), status=404, headers=VARY)
+    return _answer(request, None)
 
 
 async def not_found(request: Request, exc: Exception) -> Response:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cached_property
 
 from helpsite.content.loader import load_countries
 from helpsite.content.model import Country
 from helpsite.i18n import SOURCE_LANGUAGE, Language, load_languages
 from helpsite.settings import Settings, SettingsError
+from helpsite.web.encoded import EncodedPage
 from helpsite.web.page_key import PageKey
+from helpsite.web.pages import open_states
 from helpsite.web.templating import Renderer
 
 
@@ -24,6 +28,9 @@ class Site:
     source_language: Language  # English, even when not offered to visitors (staff pages)
     _sorted: dict[str, list[Country]] = field(default_factory=dict)
     _pages: dict[PageKey, str] = field(default_factory=dict)
+    _encoded: dict[PageKey, EncodedPage] = field(default_factory=dict)
+    _open_now: dict[str, tuple[bool, ...]] = field(default_factory=dict)
+    _open_minute: int = -1
 
     @cached_property
     def menu_languages(self) -> list[Language]:
@@ -47,6 +54,37 @@ class Site:
             html = self.render_page(template, self.languages[key.language], **context)
             self._pages[key] = html
         return html
+
+    def encoded(self, key: PageKey) -> EncodedPage:
+        """The page for ``key`` as bytes, gzip and brotli, encoded once.
+
+        Bounded by construction: keys range over languages × countries × notes × open
+        states, all finite and fixed at start-up.
+        """
+        page = self._encoded.get(key)
+        if page is None:
+            page = self._encoded[key] = EncodedPage.of(self.render(key))
+        return page
+
+    @staticmethod
+    def minute() -> int:
+        """The clock's minute (since the epoch): what "open now" and cached answers go by."""
+        return int(time.time() // 60)
+
+    def open_now(self, code: str) -> tuple[bool, ...]:
+        """Which of a country's helplines are open, read from the clock once a minute.
+
+        Opening hours are given to the minute, so the state can only change when the
+        minute does; every request in between shares one reading.
+        """
+        minute = self.minute()
+        if minute != self._open_minute:
+            self._open_now, self._open_minute = {}, minute
+        states = self._open_now.get(code)
+        if states is None:
+            now = datetime.fromtimestamp(minute * 60, UTC)
+            states = self._open_now[code] = open_states(self.countries[code], now)
+        return states
 
     def render_page(
         self,

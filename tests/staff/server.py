@@ -79,9 +79,10 @@ def children(pid: int) -> list[int]:
 
 
 def render_processes(pid: int) -> list[int]:
-    """The server's render processes (not, say, a short-lived fc-list)."""
+    """The server's render processes (not, say, a short-lived fc-list); granian runs its
+    worker as a child of the server process, so grandchildren count too."""
     found = []
-    for child in children(pid):
+    for child in [*children(pid), *(g for c in children(pid) for g in children(c))]:
         try:
             command = Path(f"/proc/{child}/cmdline").read_bytes()
         except OSError:

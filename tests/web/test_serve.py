@@ -1,4 +1,8 @@
-"""The real server, as `helpsite serve` runs it: visits leave no trace in its output."""
+"""The real server, as `helpsite serve` runs it: visits leave no trace in its output.
+
+granian is the default; uvicorn (uvloop + httptools) is the fallback and is checked too.
+Malformed request lines and header floods are answered without the server quoting them.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ import pytest
 
 from qr.codes import new_code
 
+SERVERS = ["granian", "uvicorn"]
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -22,14 +28,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def served(tmp_path):
+@pytest.fixture(params=SERVERS)
+def served(request, tmp_path):
     port = free_port()
     log = tmp_path / "server.log"
     helpsite = Path(sys.executable).parent / "helpsite"
+    command = [str(helpsite), "serve", "--port", str(port), "--server", request.param]
     with log.open("w") as out:
         process = subprocess.Popen(
-            [str(helpsite), "serve", "--port", str(port)],
+            command,
             stdout=out,
             stderr=subprocess.STDOUT,
             env={**os.environ, "HELPSITE_LOG_LEVEL": "debug"},
@@ -50,6 +57,33 @@ def served(tmp_path):
         process.wait(timeout=15)
 
 
+def after_start(base: str, log: Path) -> str:
+    """The log without its start-up lines (which name the listening address)."""
+    time.sleep(0.3)
+    output = log.read_text()
+    assert f"serving on {base}" in output
+    return (
+        output.replace(f"Uvicorn running on {base}", "")
+        .replace(f"serving on {base}", "")
+        .replace(f"Listening at: {base}", "")
+    )
+
+
+def raw_exchange(base: str, request: bytes) -> bytes:
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        chunks = []
+        try:
+            while chunk := sock.recv(65536):
+                chunks.append(chunk)
+                if b"\r\n\r\n" in b"".join(chunks):
+                    break
+        except (ConnectionResetError, TimeoutError):
+            pass
+        return b"".join(chunks)
+
+
 def test_the_server_logs_no_path_no_address_no_user_agent(served):
     base, log = served
     code = new_code("GB").compact
@@ -60,30 +94,72 @@ def test_the_server_logs_no_path_no_address_no_user_agent(served):
                 assert "Set-Cookie" not in response.headers
         except urllib.error.HTTPError as error:
             assert error.code == 404
-    time.sleep(0.3)
-    output = log.read_text()
-    assert "Uvicorn running" in output or "Application startup complete" in output
-    # The start-up lines name the listening address; nothing else may name an address.
-    requests_part = output.replace(f"Uvicorn running on {base}", "").replace(
-        f"serving on {base}", ""
-    )
+    output = after_start(base, log)
     for trace in (code, "/en/gb", "from=poster", "does-not-exist", "SECRET-UA", "127.0.0.1:"):
-        assert trace not in requests_part, trace
+        assert trace not in output, trace
     assert '" 200' not in output and "GET " not in output
 
 
 def test_an_upgrade_request_is_answered_and_logs_nothing(served):
     base, log = served
-    host, port = base.removeprefix("http://").split(":")
     request = (
         b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
         b"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"
     )
     for _ in range(3):
-        with socket.create_connection((host, int(port)), timeout=10) as sock:
-            sock.sendall(request)
-            assert sock.recv(4096).startswith(b"HTTP/1.1 200")
-    time.sleep(0.3)
-    lines = log.read_text().splitlines()
-    after_start = lines[next(i for i, line in enumerate(lines) if "Uvicorn running" in line) :]
-    assert after_start[1:] == [], after_start
+        assert raw_exchange(base, request).startswith(b"HTTP/1.1 200")
+    assert "websocket" not in after_start(base, log).lower()
+
+
+def test_malformed_requests_are_refused_without_being_quoted(served):
+    base, log = served
+    secret = "GB7K2Q9XMDSECRET"
+    malformed = [
+        f"GET /{secret} HTTP/1.1 EXTRA\r\nHost: x\r\n\r\n".encode(),
+        f"G\x00T /{secret} HTTP/1.1\r\nHost: x\r\n\r\n".encode(),
+        f"GET /{secret}\r\n\r\n".encode(),
+        f"GET /{secret} HTTP/1.1\r\nHost: x\r\nBad Header {secret}\r\n\r\n".encode(),
+        # A header flood: far more header bytes than any browser sends.
+        f"GET /{secret} HTTP/1.1\r\nHost: x\r\n".encode()
+        + b"".join(f"X-{i}: {secret}{'a' * 200}\r\n".encode() for i in range(2000))
+        + b"\r\n",
+    ]
+    for request in malformed:
+        answer = raw_exchange(base, request)
+        assert answer == b"" or answer.startswith(b"HTTP/1.1 4"), answer[:80]
+        assert secret.encode() not in answer
+    # The server still serves afterwards.
+    assert urllib.request.urlopen(base + "/healthz", timeout=10).read() == b"ok"
+    output = after_start(base, log)
+    assert secret not in output and "127.0.0.1:" not in output, output
+
+
+def test_two_workers_serve_the_same_pages(tmp_path):
+    port = free_port()
+    helpsite = Path(sys.executable).parent / "helpsite"
+    log = tmp_path / "server.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [str(helpsite), "serve", "--port", str(port), "--workers", "2"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(base + "/healthz", timeout=1).read()
+                    break
+                except OSError:
+                    assert time.monotonic() < deadline, log.read_text()
+                    time.sleep(0.2)
+            etags = set()
+            for _ in range(20):
+                with urllib.request.urlopen(base + "/en/gb", timeout=10) as response:
+                    etags.add(response.headers["ETag"])
+                    assert response.headers["Content-Security-Policy"]
+            assert len(etags) == 1
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=20)

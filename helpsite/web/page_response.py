@@ -1,0 +1,93 @@
+"""Sending a visitor page: the precomputed bytes its browser accepts, or 304 Not Modified.
+
+Used by the fast path in front of the app (middleware/visitor_pages.py) and by the
+routes behind it, so a page is the same whichever answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
+
+from helpsite.web.encoded import etag_matches
+from helpsite.web.middleware.security_headers import SecurityHeaders
+from helpsite.web.visitor import Answer
+
+HTML = (b"content-type", b"text/html; charset=utf-8")
+VARY_ENCODING = (b"vary", b"Accept-Encoding")
+VARY_BOTH = (b"vary", b"Accept-Encoding, Accept-Language")
+NOINDEX = (b"x-robots-tag", b"noindex")
+
+
+def request_headers(scope: Scope) -> tuple[str | None, str | None, str | None]:
+    """Accept-Language, Accept-Encoding and If-None-Match, in one pass over the headers."""
+    language = encoding = if_none_match = None
+    for name, value in scope["headers"]:
+        if name == b"accept-language":
+            language = value.decode("latin-1")
+        elif name == b"accept-encoding":
+            encoding = value.decode("latin-1")
+        elif name == b"if-none-match":
+            if_none_match = value.decode("latin-1")
+    return language, encoding, if_none_match
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A page answer ready to send: its status, headers (with and without the body's) and body."""
+
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    not_modified_headers: list[tuple[bytes, bytes]]
+    body: bytes
+    etag: bytes
+
+
+def prepare(
+    site, security: SecurityHeaders, answer: Answer, accept_encoding: str | None, https: bool
+) -> Prepared:
+    chosen = site.encoded(answer.key).choose(accept_encoding)
+    common = [
+        VARY_BOTH if answer.vary_language else VARY_ENCODING,
+        (b"etag", chosen.etag),
+        *security.page[https],
+    ]
+    if answer.noindex:
+        common.append(NOINDEX)
+    headers = [*common, HTML, (b"content-length", str(len(chosen.body)).encode())]
+    if chosen.encoding:
+        headers.append((b"content-encoding", chosen.encoding))
+    return Prepared(answer.status, headers, common, chosen.body, chosen.etag)
+
+
+async def send_prepared(
+    scope: Scope, send: Send, prepared: Prepared, if_none_match: str | None
+) -> None:
+    """The page, or 304 when the browser already has these exact bytes (200s only)."""
+    if prepared.status == 200 and if_none_match and etag_matches(if_none_match, prepared.etag):
+        headers = prepared.not_modified_headers
+        await send({"type": "http.response.start", "status": 304, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    await send(
+        {"type": "http.response.start", "status": prepared.status, "headers": prepared.headers}
+    )
+    body = b"" if scope["method"] == "HEAD" else prepared.body
+    await send({"type": "http.response.body", "body": body})
+
+
+class PageResponse(Response):
+    """A visitor page as a Starlette response (for the routes behind the fast path)."""
+
+    def __init__(self, site, security: SecurityHeaders, answer: Answer):
+        self.site, self.security, self.answer = site, security, answer
+        self.status_code = answer.status
+        self.background = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        _language, encoding, if_none_match = request_headers(scope)
+        https = scope.get("scheme") == "https"
+        prepared = prepare(self.site, self.security, self.answer, encoding, https)
+        await send_prepared(scope, send, prepared, if_none_match)
