@@ -15,10 +15,12 @@ from starlette.routing import Route
 from helpsite.content.model import Country
 from helpsite.i18n import Language, negotiate
 from helpsite.kiosk.routes import ROUTES as KIOSK_ROUTES
+from helpsite.web.favicon import blank_icon
 from helpsite.web.page_key import PageKey
 from qr.codes import CodeStatus, parse
 
 VARY = {"Vary": "Accept-Language"}
+FAVICON = blank_icon()
 
 
 def _site(request: Request):
@@ -72,17 +74,25 @@ async def country_help(request: Request) -> Response:
     country = site.countries.get(request.path_params["cc"].upper())
     if language is None or country is None:
         return _not_found(request)
-    return _help(request, language, country)
+    # Where a code landing was redirected with a mistyped code (the code itself is not kept).
+    note = "mistyped" if request.query_params.get("note") == "mistyped" else None
+    return _help(request, language, country, note)
 
 
 def _language_page(name: str):
-    """An endpoint for a page that depends on the language only (safety, privacy)."""
+    """An endpoint for a page that depends on the language (safety, privacy), and on the
+    country when reached from a country's page (``/<lang>/<cc>/safety``), so that its
+    links and its exit keep the country."""
 
     async def endpoint(request: Request) -> Response:
-        language = _site(request).language(request.path_params["lang"])
-        if language is None:
+        site = _site(request)
+        language = site.language(request.path_params["lang"])
+        cc = request.path_params.get("cc")
+        country = site.countries.get(cc.upper()) if cc else None
+        if language is None or (cc and country is None):
             return _not_found(request)
-        return _page(request, PageKey.language_page(name, language.slug))
+        code = country.code if country else None
+        return _page(request, PageKey.language_page(name, language.slug, code))
 
     endpoint.__name__ = name
     return endpoint
@@ -111,9 +121,13 @@ async def single_segment(request: Request) -> Response:
     if parsed.status is not CodeStatus.VALID and not any(ch.isdigit() for ch in token[2:]):
         # Every real code has a digit or a valid check; "/itinerary" is a word, not a typo.
         return _not_found(request)
-    note = None if parsed.status is CodeStatus.VALID else "mistyped"
-    headers = {**VARY, "X-Robots-Tag": "noindex"}
-    return _help(request, best, site.countries[parsed.country], note, headers=headers)
+    # The page a code opens ends at /<lang>/<cc>: the code stays in neither the history
+    # nor a saved page (a redirect works without JavaScript too).
+    target = f"/{best.slug}/{site.countries[parsed.country].slug}"
+    if parsed.status is not CodeStatus.VALID:
+        target += "?note=mistyped"
+    headers = {**VARY, "X-Robots-Tag": "noindex", "Cache-Control": "no-store"}
+    return RedirectResponse(target, status_code=303, headers=headers)
 
 
 async def exit_page(request: Request) -> Response:
@@ -126,6 +140,11 @@ async def exit_page(request: Request) -> Response:
         status_code=303,
         headers={"Clear-Site-Data": '"cache", "storage"', "Cache-Control": "no-store"},
     )
+
+
+async def favicon(request: Request) -> Response:
+    """A blank icon from our own origin: no 404 on every page load, nothing that names us."""
+    return Response(FAVICON, media_type="image/x-icon", headers={"Cache-Control": "max-age=86400"})
 
 
 async def robots(request: Request) -> Response:
@@ -163,9 +182,12 @@ ROUTES = [
     Route("/exit/{cc}", exit_page, name="exit_country"),
     Route("/healthz", health, name="health"),
     Route("/robots.txt", robots, name="robots"),
+    Route("/favicon.ico", favicon, name="favicon"),
     Route("/{token}", single_segment, name="single_segment"),
     Route("/{lang}/", language_home, name="language_home"),
     Route("/{lang}/safety", safety, name="safety"),
     Route("/{lang}/privacy", privacy, name="privacy"),
+    Route("/{lang}/{cc}/safety", safety, name="country_safety"),
+    Route("/{lang}/{cc}/privacy", privacy, name="country_privacy"),
     Route("/{lang}/{cc}", country_help, name="country_help"),
 ]
