@@ -67,6 +67,9 @@ def visitor_urls(site) -> list[str]:
             f"/{language.slug}/privacy",
         ]
         urls += [f"/{language.slug}/{country.slug}" for country in site.countries.values()]
+        # Safety and privacy reached from a country's page (they keep the country).
+        first = next(iter(site.countries.values()))
+        urls += [f"/{language.slug}/{first.slug}/safety", f"/{language.slug}/{first.slug}/privacy"]
     return urls
 
 

@@ -44,23 +44,25 @@ class PageKey:
         return cls("chooser", language, not_found=not_found)
 
     @classmethod
-    def language_page(cls, name: str, language: str) -> PageKey:
+    def language_page(cls, name: str, language: str, country: str | None = None) -> PageKey:
+        """``country``: the page was reached from that country's help (links keep it)."""
         if name not in LANGUAGE_PAGES:
             raise ValueError(f"{name!r} is not a page of its own")
-        return cls(name, language)
+        return cls(name, language, country)
 
     def template_and_context(self, site: Site) -> tuple[str, dict[str, Any]]:
         """What the page shows, built from this key alone (and the fixed site)."""
         language = site.languages[self.language]
         country = site.countries[self.country] if self.country else None
-        context: dict[str, Any] = {"country": country}
+        context: dict[str, Any] = {"country": country, "page_name": self.page}
         if self.page == "help":
             context.update(help_context(country, language, self.open_now))
             context.update(code_note=self.code_note, path_after_language=country.slug)
         elif self.page == "chooser":
             context.update(not_found=self.not_found, path_after_language="")
         elif self.page in LANGUAGE_PAGES:
-            context.update(path_after_language=self.page)
+            prefix = f"{country.slug}/" if country else ""
+            context.update(path_after_language=prefix + self.page)
         else:
             context.update(path_after_language="")
         return f"{self.page}.html", context

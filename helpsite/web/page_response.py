@@ -48,6 +48,8 @@ class Prepared:
 def prepare(
     site, security: SecurityHeaders, answer: Answer, accept_encoding: str | None, https: bool
 ) -> Prepared:
+    if answer.location is not None:
+        return _redirect(security, answer, https)
     chosen = site.encoded(answer.key).choose(accept_encoding)
     common = [
         VARY_BOTH if answer.vary_language else VARY_ENCODING,
@@ -60,6 +62,19 @@ def prepare(
     if chosen.encoding:
         headers.append((b"content-encoding", chosen.encoding))
     return Prepared(answer.status, headers, common, chosen.body, chosen.etag)
+
+
+def _redirect(security: SecurityHeaders, answer: Answer, https: bool) -> Prepared:
+    headers = [
+        (b"location", answer.location.encode("ascii")),
+        (b"cache-control", b"no-store"),
+        (b"content-length", b"0"),
+        VARY_BOTH if answer.vary_language else VARY_ENCODING,
+    ]
+    if answer.noindex:
+        headers.append(NOINDEX)
+    headers = security.apply(headers, https)
+    return Prepared(answer.status, headers, headers, b"", b"")
 
 
 async def send_prepared(

@@ -13,8 +13,11 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from helpsite.web import visitor
+from helpsite.web.favicon import blank_icon
 from helpsite.web.middleware.security_headers import SecurityHeaders
 from helpsite.web.page_response import PageResponse
+
+FAVICON = blank_icon()
 
 
 def _site(request: Request):
@@ -40,7 +43,8 @@ def _visitor_page(name: str):
 
     async def endpoint(request: Request) -> Response:
         language = request.headers.get("accept-language")
-        return _answer(request, visitor.resolve(_site(request), request.scope["path"], language))
+        path, query = request.scope["path"], request.scope.get("query_string", b"")
+        return _answer(request, visitor.resolve(_site(request), path, language, query))
 
     endpoint.__name__ = name
     return endpoint
@@ -64,6 +68,11 @@ async def exit_page(request: Request) -> Response:
         status_code=303,
         headers={"Clear-Site-Data": '"cache", "storage"', "Cache-Control": "no-store"},
     )
+
+
+async def favicon(request: Request) -> Response:
+    """A blank icon from our own origin: no 404 on every page load, nothing that names us."""
+    return Response(FAVICON, media_type="image/x-icon", headers={"Cache-Control": "max-age=86400"})
 
 
 async def robots(request: Request) -> Response:
@@ -100,9 +109,12 @@ ROUTES = [
     Route("/exit/{cc}", exit_page, name="exit_country"),
     Route("/healthz", health, name="health"),
     Route("/robots.txt", robots, name="robots"),
+    Route("/favicon.ico", favicon, name="favicon"),
     Route("/{token}", single_segment, name="single_segment"),
     Route("/{lang}/", language_home, name="language_home"),
     Route("/{lang}/safety", safety, name="safety"),
     Route("/{lang}/privacy", privacy, name="privacy"),
+    Route("/{lang}/{cc}/safety", safety, name="country_safety"),
+    Route("/{lang}/{cc}/privacy", privacy, name="country_privacy"),
     Route("/{lang}/{cc}", country_help, name="country_help"),
 ]

@@ -103,6 +103,7 @@ class Site:
             countries=self.countries_sorted(language),
             country=country,
             exit_href=f"/exit/{country.slug}" if country else "/exit",
+            exit_target=(country.exit_url if country else None) or self.settings.exit_url,
             path_after_language=path_after_language,
             english_offered=SOURCE_LANGUAGE in self.visitor_languages,
             **context,

@@ -23,15 +23,17 @@ if TYPE_CHECKING:
     from helpsite.web.site import Site
 
 # First path segments that belong to other apps or routes: never a visitor page here.
-OTHER_ROUTES = frozenset({"staff", "kiosk", "healthz", "robots.txt", "exit"})
+OTHER_ROUTES = frozenset({"staff", "kiosk", "healthz", "robots.txt", "favicon.ico", "exit"})
+MISTYPED = b"note=mistyped"  # a code landing's redirect says its code was mistyped
 
 
 @dataclass(frozen=True)
 class Answer:
-    key: PageKey
+    key: PageKey | None  # None: a redirect to ``location``
     status: int = 200
     vary_language: bool = False  # chosen from Accept-Language
     noindex: bool = False  # a poster's code: not for search engines
+    location: str | None = None  # a relative address to go to instead (303)
 
 
 def best_language(site: Site, accept_language: str | None) -> Language:
@@ -65,19 +67,27 @@ def single_segment(site: Site, token: str, accept_language: str | None) -> Answe
     if parsed.status is not CodeStatus.VALID and not any(ch.isdigit() for ch in token[2:]):
         # Every real code has a digit or a valid check; "/itinerary" is a word, not a typo.
         return not_found(site, accept_language)
-    note = None if parsed.status is CodeStatus.VALID else "mistyped"
+    # The page a code opens ends at /<lang>/<cc>: the code stays in neither the history
+    # nor a saved page (a redirect works without JavaScript too).
     best = best_language(site, accept_language)
-    return _help(site, best, parsed.country, note, vary_language=True, noindex=True)
+    location = f"/{best.slug}/{site.countries[parsed.country].slug}"
+    if parsed.status is not CodeStatus.VALID:
+        location += "?" + MISTYPED.decode()
+    return Answer(None, 303, vary_language=True, noindex=True, location=location)
 
 
-def resolve(site: Site, path: str, accept_language: str | None) -> Answer | None:
+def resolve(
+    site: Site, path: str, accept_language: str | None, query: bytes = b""
+) -> Answer | None:
     """The visitor page for a GET of ``path``, or None when another route answers it."""
     if path == "/":
         language = best_language(site, accept_language)
         return Answer(PageKey.chooser(language.slug), vary_language=True)
     parts = path[1:].split("/")
-    if not parts[0] or parts[0] in OTHER_ROUTES or len(parts) > 2:
+    if not parts[0] or parts[0] in OTHER_ROUTES or len(parts) > 3:
         return None
+    if len(parts) == 3:
+        return _country_page(site, *parts, accept_language)
     if len(parts) == 1:
         return single_segment(site, parts[0], accept_language)
     first, second = parts
@@ -95,4 +105,13 @@ def resolve(site: Site, path: str, accept_language: str | None) -> Answer | None
     country = site.countries.get(second.upper())
     if language is None or country is None:
         return not_found(site, accept_language)
-    return _help(site, language, country.code)
+    return _help(site, language, country.code, "mistyped" if query == MISTYPED else None)
+
+
+def _country_page(site: Site, lang: str, cc: str, page: str, accept_language: str | None):
+    """``/<lang>/<cc>/safety``: reached from a country's help, its links and exit keep it."""
+    language = site.language(lang)
+    country = site.countries.get(cc.upper())
+    if page not in LANGUAGE_PAGES or language is None or country is None:
+        return not_found(site, accept_language)
+    return Answer(PageKey.language_page(page, language.slug, country.code))

@@ -39,12 +39,50 @@ def test_another_key_resets_the_countdown(page, live_server):
     assert page.text_content("#exit-status") == "Shift, press 2 more times to exit."
 
 
-def test_the_page_is_blanked_at_once_and_shown_again_on_return(page, live_server):
+def test_left_and_right_shift_in_turn_still_count(page, live_server):
+    page.goto(f"{live_server}/en/gb")
+    page.keyboard.press("ShiftLeft")
+    page.keyboard.press("ShiftRight")
+    assert page.text_content("#exit-status") == "Shift, press 1 more time to exit."
+    page.keyboard.press("ShiftLeft")
+    page.wait_for_url(f"{live_server}/healthz")
+
+
+def test_the_page_is_blanked_at_once_and_stays_blank_until_the_neutral_page_loads(
+    page, live_server
+):
+    asked = []
+    # The exit answers "204 No Content": the browser stays on this document, as it does
+    # while a slow neutral site has not answered yet. It must not reappear (a "ghost page").
+    page.route("**/exit/gb", lambda route: (asked.append(1), route.fulfill(status=204)))
+    page.goto(f"{live_server}/en/gb")
+    page.evaluate("document.querySelector('.exit-this-page__button').click()")
+    assert not page.is_visible("main")  # at once, before any answer
+    page.wait_for_timeout(1000)
+    assert asked, "the exit was not requested"
+    assert page.evaluate("location.pathname") == "/en/gb"
+    assert not page.is_visible("main")
+
+
+def test_a_back_forward_cache_restore_never_shows_the_help_page_again(page, live_server):
     page.goto(f"{live_server}/en/gb")
     page.evaluate("document.documentElement.className += ' exiting'")
     assert not page.is_visible("main")
-    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
-    assert page.is_visible("main")
+    # What the browser does when Back restores an exited page from its back-forward cache.
+    with page.expect_navigation(url=f"{live_server}/healthz"):
+        page.evaluate(
+            "window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))"
+        )
+        assert not page.is_visible("main")
+
+
+def test_screen_readers_hear_the_exit_then_the_shortcut(page, live_server):
+    from playwright.sync_api import expect
+
+    page.goto(f"{live_server}/en/gb")
+    button = page.get_by_role("link", name="Emergency Exit this page", exact=True)
+    expect(button).to_have_accessible_description("Press Shift 3 times to exit")
+    expect(page.get_by_role("region", name="Exit this page")).to_contain_text("Exit this page")
 
 
 def test_exit_works_without_javascript(browser, live_server):
@@ -59,8 +97,8 @@ def test_exit_works_without_javascript(browser, live_server):
 def test_first_tab_reaches_the_exit(page, live_server):
     page.goto(f"{live_server}/ar/gb")
     page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.getAttribute('href')")
-    assert focused == "/exit/gb"
+    focused = page.evaluate("document.activeElement.matches('[data-exit]')")
+    assert focused is True
 
 
 @pytest.mark.parametrize("path", ["/", "/en/gb", "/ar/gb", "/pl/safety", "/ro/privacy", "/GB"])

@@ -57,7 +57,10 @@ def test_a_valid_location_code_shows_its_country_in_the_best_language(client):
         assert response.status_code == 200, form
         assert 'lang="pl"' in response.text
         assert 'href="tel:+448000121700"' in response.text
-        assert response.headers["x-robots-tag"] == "noindex"
+        # The code opens /<lang>/<cc>: it stays in neither the history nor a saved page.
+        (landing,) = response.history
+        assert landing.status_code == 303 and landing.headers["x-robots-tag"] == "noindex"
+        assert str(response.url).endswith("/pl/gb") and form not in response.text
     english = client.get(f"/{code.compact}", headers={"Accept-Language": "en"}).text
     assert "The code may have a small mistake" not in english
 
@@ -67,6 +70,7 @@ def test_a_mistyped_code_still_leads_to_help_with_a_plain_note(client):
     wrong = code[:-1] + ("0" if code[-1] != "0" else "1")
     response = client.get(f"/{wrong}")
     assert response.status_code == 200
+    assert str(response.url).endswith("/en/gb?note=mistyped")
     assert "The code may have a small mistake" in response.text
     assert 'href="tel:999"' in response.text
 
@@ -186,3 +190,21 @@ def test_the_new_languages_render_with_their_own_lang_attribute(client, slug, ta
     response = client.get(f"/{slug}/gb")
     assert response.status_code == 200
     assert f'<html lang="{tag}" dir="ltr">' in response.text
+
+
+def test_safety_and_privacy_keep_the_country_they_were_reached_from(client):
+    help_page = client.get("/ro/gb").text
+    assert 'href="/ro/gb/safety"' in help_page and 'href="/ro/gb/privacy"' in help_page
+    for page in ("safety", "privacy"):
+        html = client.get(f"/ro/gb/{page}").text
+        assert 'href="/exit/gb"' in html  # the exit keeps the country
+        assert 'href="/ro/gb"' in html  # and the way back to its help
+        assert f'href="/pl/gb/{page}"' in html  # the language menu keeps both
+    assert client.get("/ro/xx/safety").status_code == 404
+
+
+def test_favicon_is_a_blank_icon_from_our_origin(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/x-icon"
+    assert response.content[:4] == b"\x00\x00\x01\x00"

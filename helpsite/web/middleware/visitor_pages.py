@@ -64,11 +64,12 @@ class VisitorPagesMiddleware:
         minute = self.site.minute()
         if minute != self.minute or len(self.answers) >= MAX_ANSWERS:
             self.answers, self.minute = {}, minute  # "open now" may have changed
-        key = (path, language, encoding, https)
+        query = scope.get("query_string", b"")
+        key = (path, query, language, encoding, https)
         prepared = self.answers.get(key, MISSING)
         if prepared is MISSING:
             try:
-                answer = resolve(self.site, path, language)
+                answer = resolve(self.site, path, language, query)
                 prepared = None
                 if answer is not None:
                     prepared = prepare(self.site, self.security, answer, encoding, https)

@@ -4,13 +4,23 @@
   var links = document.querySelectorAll("[data-exit]");
   var status = document.getElementById("exit-status");
   if (!links.length) { return; }
-  var target = links[0].getAttribute("href");
+  var button = document.querySelector("[data-neutral]");
+  var neutral = button ? button.getAttribute("data-neutral") : null;
+  var via = links[0].getAttribute("href");
+  // A copy saved to disk (HTML or MHTML keeps this DOM, not the served HTML) has no /exit
+  // beside it: its links go to the neutral page itself, absolute, even with scripts off.
+  for (var j = 0; neutral && j < links.length; j++) { links[j].setAttribute("href", neutral); }
+  var online = /^https?:$/.test(window.location.protocol);
+  var target = online ? via : (neutral || via);
   var presses = 0;
   var timer = null;
+  var exited = false;
 
   function leave(event) {
     if (event) { event.preventDefault(); }
-    root.className += " exiting";
+    exited = true;
+    // Blank at once, and stay blank until the neutral page takes this one's place.
+    if (!/\bexiting\b/.test(root.className)) { root.className += " exiting"; }
     window.location.replace(target);
   }
   function reset() {
@@ -20,6 +30,7 @@
   for (var i = 0; i < links.length; i++) {
     links[i].addEventListener("click", leave);
   }
+  // Left and right Shift both count: only the key, never which side, is checked.
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift") { reset(); return; }
     presses += 1;
@@ -32,8 +43,12 @@
     }
     status.textContent = status.getAttribute("data-press-" + (3 - presses));
   });
-  window.addEventListener("pageshow", function () {
-    root.className = root.className.replace(/\s*exiting/g, "");
+  window.addEventListener("pageshow", function (event) {
+    if (exited || (event.persisted && /\bexiting\b/.test(root.className))) {
+      // Restored from the back-forward cache after an exit: never show this page again.
+      leave();
+      return;
+    }
     reset();
     status.textContent = "";
   });
