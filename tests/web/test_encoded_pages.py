@@ -58,8 +58,12 @@ def test_the_encoding_follows_accept_encoding(client, accept, expected):
 
 def test_vary_names_what_chose_the_page(client):
     assert client.get("/en/gb").headers["vary"] == "Accept-Encoding"
-    for url in ("/", "/gb", "/GB7K2Q9XMD", "/nope/nope"):
+    for url in ("/", "/gb", "/nope/nope"):
         assert client.get(url).headers["vary"] == "Accept-Encoding, Accept-Language", url
+    # A code landing redirects to the page in the language the browser asked for.
+    landing = client.get("/GB7K2Q9XMD", follow_redirects=False)
+    assert landing.status_code == 303
+    assert landing.headers["vary"] == "Accept-Encoding, Accept-Language"
 
 
 def test_a_strong_etag_per_encoding_and_304_when_it_matches(client):
