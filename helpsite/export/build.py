@@ -54,7 +54,10 @@ def page_paths(site) -> list[str]:
     for language in site.visitor_languages.values():
         paths += [f"/{language.slug}", f"/{language.slug}/"]
         paths += [f"/{language.slug}/safety", f"/{language.slug}/privacy"]
-        paths += [f"/{language.slug}/{c.slug}" for c in site.countries.values()]
+        for c in site.countries.values():
+            # A country's help links to its own safety and privacy pages (they keep it).
+            paths += [f"/{language.slug}/{c.slug}", f"/{language.slug}/{c.slug}/safety"]
+            paths.append(f"/{language.slug}/{c.slug}/privacy")
     paths += [f"/{c.slug}" for c in site.countries.values()]
     return list(dict.fromkeys(paths))
 

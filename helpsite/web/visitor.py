@@ -87,6 +87,8 @@ def resolve(
     if not parts[0] or parts[0] in OTHER_ROUTES or len(parts) > 3:
         return None
     if len(parts) == 3:
+        if not parts[2]:
+            return None  # "/en/gb/": the router answers with a relative 308
         return _country_page(site, *parts, accept_language)
     if len(parts) == 1:
         return single_segment(site, parts[0], accept_language)

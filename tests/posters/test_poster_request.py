@@ -218,15 +218,19 @@ def test_the_forms_first_screen_uses_the_same_defaults(staff_client):
     )
 
 
-def test_every_countrys_form_defaults_follow_its_victims_languages(client, site):
+def test_every_countrys_form_defaults_follow_its_victims_languages(staff_client, site):
     """Local language first, then the languages of identified victims that we offer."""
-    from helpsite.posters.request import default_format
+    from helpsite.posters.request import PosterRequestError, default_format, poster_helpline
 
     with_victims = [c for c in site.countries.values() if c.victim_languages is not None]
     assert {"GB", "NL", "DE", "FR"} <= {c.code for c in with_victims}
     for country in with_victims:
-        page = client.get(f"/staff/posters?country={country.code}").text
-        shown = re.search(r'name="languages" value="([^"]*)"', page).group(1).split(",")
+        try:
+            poster_helpline(country)
+        except PosterRequestError:
+            continue  # no line for everyone to print: the form says so instead
+        page = staff_client.get(f"/staff/posters?country={country.code}").text
+        shown = checked_languages(page)
         wanted = [country.poster_languages[0]]
         wanted += [
             t
@@ -234,5 +238,6 @@ def test_every_countrys_form_defaults_follow_its_victims_languages(client, site)
             if t.lower() in site.visitor_languages and t not in wanted
         ]
         limit = default_format(country).max_languages
-        assert shown[: min(limit, len(wanted))] == wanted[:limit], country.code
+        # The form ticks them as checkboxes (in the menu's order, not the poster's).
+        assert set(wanted[:limit]) <= set(shown) and len(shown) <= limit, country.code
         assert all(tag.lower() in site.visitor_languages for tag in shown), country.code
