@@ -90,7 +90,9 @@ def test_register_print_inspect_and_see_exactly_the_changed_posters_outdated(
     gb = countries / "gb.toml"
     text = gb.read_text("utf-8")
     assert f'number = "{OLD_NUMBER}"' in text
-    gb.write_text(text.replace(f'number = "{OLD_NUMBER}"', f'number = "{NEW_NUMBER}"'), "utf-8")
+    # The operator's printed form (display) changes with the number, as a real edit would.
+    text = text.replace(f'number = "{OLD_NUMBER}"', f'number = "{NEW_NUMBER}"')
+    gb.write_text(text.replace(f'display = "{OLD_NUMBER}"', f'display = "{NEW_NUMBER}"'), "utf-8")
     ie = countries / "ie.toml"
     ie.write_text("# a comment changes nothing on the paper\n" + ie.read_text("utf-8"), "utf-8")
 
