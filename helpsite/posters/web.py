@@ -32,6 +32,7 @@ from helpsite.staff.render_pool import (
     PoolBusy,
     RenderCrashed,
     RenderRefused,
+    pdf_job,
 )
 from qr import PosterRefused, formats
 
@@ -169,17 +170,7 @@ async def poster_submit(request: Request) -> Response:
             png = await pool.run(job, request.receive)
             preview = {"png": base64.b64encode(png).decode("ascii"), "content": content}
             return await _render(request, form, preview=preview)
-        specs = [
-            (
-                r.country.code,
-                tuple(lang.slug for lang in r.languages),
-                r.format_name,
-                r.venue,
-                r.placement,
-            )
-            for r in requests
-        ]
-        pdf, _codes = await pool.run(("pdf", specs, base_url), request.receive)
+        pdf, _codes = await pool.run(pdf_job(requests, base_url), request.receive)
     except (PosterRefused, PosterRequestError, ValueError, RenderRefused) as exc:
         form.errors["format"] = f"This poster cannot be printed: {exc}"
         return await _render(request, form, status=400)

@@ -32,6 +32,21 @@ JOB_TIMEOUT = 300.0  # seconds; a render that takes longer is killed
 RETRY_AFTER_SECONDS = 10
 
 
+def pdf_job(requests, base_url: str) -> tuple:
+    """A PDF job as the render process reads it (render_worker): plain values only."""
+    specs = [
+        (
+            r.country.code,
+            tuple(lang.slug for lang in r.languages),
+            r.format_name,
+            r.venue,
+            r.placement,
+        )
+        for r in requests
+    ]
+    return ("pdf", specs, base_url)
+
+
 class PoolBusy(Exception):
     """Every render process is working: answer 503 now rather than queue."""
 

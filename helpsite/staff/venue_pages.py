@@ -46,6 +46,7 @@ from helpsite.staff.render_pool import (
     PoolBusy,
     RenderCrashed,
     RenderRefused,
+    pdf_job,
 )
 from qr import PosterRefused, formats
 
@@ -316,19 +317,9 @@ async def _print(request: Request, venue: Venue, jobs: list, fmt: str, languages
             errors[exc.field] = exc.message
     if errors:
         return await _venue_page(request, venue, errors=errors, values=values, status=400)
-    specs = [
-        (
-            r.country.code,
-            tuple(lang.slug for lang in r.languages),
-            r.format_name,
-            r.venue,
-            r.placement,
-        )
-        for r in requests
-    ]
     pool = request.app.state.render_pool
     try:
-        pdf, codes = await pool.run(("pdf", specs, site.settings.base_url), request.receive)
+        pdf, codes = await pool.run(pdf_job(requests, site.settings.base_url), request.receive)
     except (PosterRefused, PosterRequestError, ValueError, RenderRefused) as exc:
         errors["format"] = f"This poster cannot be printed: {exc}"
         return await _venue_page(request, venue, errors=errors, values=values, status=400)
