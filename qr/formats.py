@@ -7,12 +7,12 @@ US-law format declared on A4 paper (A4 is 210 mm wide; the laws ask for 8.5 in =
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from qr.errors import PosterRefused
 from qr.notices import StateNotice, notices
+from qr.toml_entries import check_keys, load_entries
 
 FORMATS_FILE = Path(__file__).with_name("formats.toml")
 # Paper may differ from its declared size by this much (printer and PDF rounding).
@@ -95,14 +95,7 @@ def _refuse(name: str, message: str) -> PosterRefused:
 
 def _parse(entry: dict) -> PosterFormat:
     name = str(entry.get("name", "?"))
-    for key, kind in _KEYS.items():
-        if key not in entry:
-            raise _refuse(name, f"missing key {key!r}")
-        if not isinstance(entry[key], kind) or isinstance(entry[key], bool):
-            raise _refuse(name, f"{key!r} has the wrong type")
-    unknown = set(entry) - set(_KEYS) - {"law_min_paper_mm", "notice"}
-    if unknown:
-        raise _refuse(name, f"unknown keys {sorted(unknown)}")
+    check_keys(entry, name, _KEYS, {"law_min_paper_mm", "notice"}, _refuse)
     width, height = (float(v) for v in entry["paper_mm"])
     if not 0 < width <= height:
         raise _refuse(name, "paper_mm must be [width, height] of a portrait sheet")
@@ -167,14 +160,7 @@ def _check_notice(name: str, entry: dict, notice: StateNotice) -> None:
 
 def load_formats(path: Path | str = FORMATS_FILE) -> dict[str, PosterFormat]:
     """Read and validate a formats file; raise ``PosterRefused`` on any bad entry."""
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    formats: dict[str, PosterFormat] = {}
-    for entry in data.get("format", []):
-        fmt = _parse(entry)
-        if fmt.name in formats:
-            raise _refuse(fmt.name, "declared twice")
-        formats[fmt.name] = fmt
+    formats = load_entries(path, "format", _parse, lambda fmt: fmt.name, _refuse)
     if not formats:
         raise PosterRefused("format-file", f"{path}: no [[format]] entries")
     return formats

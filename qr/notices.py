@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime
 import functools
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from qr.errors import PosterRefused
+from qr.toml_entries import check_keys, load_entries
 
 NOTICES_FILE = Path(__file__).with_name("notices.toml")
 
@@ -74,15 +74,7 @@ def _refuse(state: str, message: str) -> PosterRefused:
 
 def _parse(entry: dict) -> StateNotice:
     state = str(entry.get("state", "?"))
-    for key, kind in _REQUIRED.items():
-        if key not in entry:
-            raise _refuse(state, f"missing key {key!r}")
-        value = entry[key]
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            raise _refuse(state, f"{key!r} has the wrong type")
-    unknown = set(entry) - set(_REQUIRED) - set(_OPTIONAL)
-    if unknown:
-        raise _refuse(state, f"unknown keys {sorted(unknown)}")
+    check_keys(entry, state, _REQUIRED, _OPTIONAL, _refuse)
     urls = [entry["source"], entry["wording_source"], *entry.get("see_also", ())]
     if any(url and not str(url).startswith(("https://", "http://")) for url in urls):
         raise _refuse(state, "sources must be web addresses")
@@ -123,15 +115,7 @@ def _parse(entry: dict) -> StateNotice:
 
 def load_notices(path: Path | str = NOTICES_FILE) -> dict[str, StateNotice]:
     """Read and validate a notices file; raise ``PosterRefused`` on any bad entry."""
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    notices: dict[str, StateNotice] = {}
-    for entry in data.get("notice", []):
-        notice = _parse(entry)
-        if notice.state in notices:
-            raise _refuse(notice.state, "declared twice")
-        notices[notice.state] = notice
-    return notices
+    return load_entries(path, "notice", _parse, lambda notice: notice.state, _refuse)
 
 
 @functools.cache
