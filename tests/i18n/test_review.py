@@ -42,6 +42,7 @@ def test_every_language_records_its_safety_terms_and_their_back_translation(lang
         else:
             assert term["agrees"] is True or term.get("resolution", "").strip(), key
 
+
 def test_the_status_command_lists_every_language(tmp_path):
     from click.testing import CliRunner
 
