@@ -59,7 +59,7 @@ def compile_() -> None:
 
 @locales.command()
 def status() -> None:
-    """Per language: translated %, fuzzy count, complete (offered), reviewed, last change."""
+    """Per language: translated %, fuzzy, complete (offered), reviewed; per country: gaps."""
     from helpsite.i18n import CatalogError, workflow
 
     try:
@@ -80,3 +80,19 @@ def status() -> None:
         )
     complete = sum(1 for row in rows if row.complete) + 1  # + English source
     click.echo(f"{complete} languages complete (only these can be offered; English is the source)")
+    _victims_languages([row.language for row in rows if row.complete])
+
+
+def _victims_languages(complete: list[str]) -> None:
+    """Per country: its victims' languages without a complete catalog, and who needs each."""
+    from helpsite.content.loader import ContentError, load_countries
+    from helpsite.i18n.languages import SOURCE_LANGUAGE, tag_for
+    from helpsite.i18n.victim_coverage import report
+
+    try:
+        countries = load_countries(settings_or_exit().countries_dir)
+    except ContentError:
+        click.echo("country data has errors (see `helpsite check`): no per-country view", err=True)
+        return
+    for line in report(countries, [SOURCE_LANGUAGE, *map(tag_for, complete)]):
+        click.echo(line)

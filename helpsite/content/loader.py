@@ -34,6 +34,9 @@ from helpsite.content.phones import PhoneNumber, PhoneNumberError, parse_phone
 from helpsite.content.translatable import translated_fields
 
 STALE_AFTER_DAYS = 365
+# A verified fact not re-checked for two years may be a dead number or a repealed law:
+# it stops `helpsite check` (and the site's start) until someone re-checks or hides it.
+EXPIRED_AFTER_DAYS = 730
 FACT_KEYS = {"source", "verified", "status", "region"}
 _DIGIT_RUN = re.compile(r"\+?\d[\d ()\-.]*\d")
 # Words that say a line is not answered at all hours: a line with hours = "24/7" whose
@@ -153,6 +156,12 @@ class _Reader:
             age = (self.today - verified).days
             if age < 0:
                 self.error(f"{where}.verified", f"{verified} is in the future")
+            elif age > EXPIRED_AFTER_DAYS and status == "verified":
+                self.error(
+                    f"{where}.verified",
+                    f"{verified} is more than 24 months old: re-check it against the source,"
+                    ' or mark it status = "unverified"',
+                )
             elif age > STALE_AFTER_DAYS and status == "verified":
                 self.warn(f"{where}.verified", f"{verified} is more than 12 months old: re-check")
         region = self.typed(table, "region", where, str)

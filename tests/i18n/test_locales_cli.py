@@ -37,7 +37,8 @@ def run(locales_dir, *args):
 
 def test_status_reports_the_folder_the_variable_names(locales_copy):
     output = run(locales_copy, "status")
-    rows = output.splitlines()[1:-1]
+    lines = output.splitlines()
+    rows = lines[1 : next(i for i, line in enumerate(lines) if "languages complete" in line)]
     assert [row.split()[0] for row in rows] == ["ro"]
     assert "2 languages complete" in output
 
