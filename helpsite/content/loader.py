@@ -35,7 +35,8 @@ from helpsite.content.translatable import translated_fields
 
 STALE_AFTER_DAYS = 365
 # A verified fact not re-checked for two years may be a dead number or a repealed law:
-# it stops `helpsite check` (and the site's start) until someone re-checks or hides it.
+# it fails `helpsite check` (so no deploy passes) until someone re-checks or hides it. The
+# site itself keeps serving it: the help pages must not go dark because a date passed.
 EXPIRED_AFTER_DAYS = 730
 FACT_KEYS = {"source", "verified", "status", "region"}
 _DIGIT_RUN = re.compile(r"\+?\d[\d ()\-.]*\d")
@@ -54,6 +55,10 @@ class Problem:
     where: str  # "gb.toml: helplines[2].number"
     message: str
     severity: str = "error"  # or "warning"
+    # An error that fails `helpsite check` but must not stop a running site: a fact that
+    # merely got old is still the best we have, and refusing to start would take every
+    # country's help offline on the day it expires.
+    serving_continues: bool = False
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.where}: {self.message}"
@@ -157,10 +162,13 @@ class _Reader:
             if age < 0:
                 self.error(f"{where}.verified", f"{verified} is in the future")
             elif age > EXPIRED_AFTER_DAYS and status == "verified":
-                self.error(
-                    f"{where}.verified",
-                    f"{verified} is more than 24 months old: re-check it against the source,"
-                    ' or mark it status = "unverified"',
+                self.problems.append(
+                    Problem(
+                        f"{self.file}: {where}.verified",
+                        f"{verified} is more than 24 months old: re-check it against the source,"
+                        ' or mark it status = "unverified"',
+                        serving_continues=True,
+                    )
                 )
             elif age > STALE_AFTER_DAYS and status == "verified":
                 self.warn(f"{where}.verified", f"{verified} is more than 12 months old: re-check")
@@ -494,9 +502,12 @@ def check_countries(directory: str | Path, today: date | None = None) -> list[Pr
 
 
 def load_countries(directory: str | Path, today: date | None = None) -> dict[str, Country]:
-    """Load every country; raise ContentError if any file has an error (warnings pass)."""
+    """Load every country; raise ContentError if any file has an error (warnings pass).
+
+    An expired fact (``serving_continues``) fails ``helpsite check`` but not the site.
+    """
     countries, problems = _load_all(Path(directory), today or date.today())
-    errors = [p for p in problems if p.severity == "error"]
+    errors = [p for p in problems if p.severity == "error" and not p.serving_continues]
     if errors:
         raise ContentError(errors)
     return countries

@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pytest
 from click.testing import CliRunner
 
 from helpsite.cli import cli
-from helpsite.content.loader import ContentError, load_countries
+from helpsite.content.loader import load_countries
 from tests.conftest import FIXTURES
 
 TODAY = "2026-12-01"
@@ -77,8 +76,17 @@ def test_a_fact_more_than_twenty_four_months_old_fails_naming_field_and_date(tmp
     ) in result.output
     assert "12 months" not in result.output  # one problem per fact: the error, not also a warning
     assert "1 error(s)" in result.output
-    with pytest.raises(ContentError, match=r"helplines\[0\]\.verified: 2024-11-30"):
-        load_countries(directory, today=date(2026, 12, 1))
+
+
+def test_a_running_site_keeps_serving_a_fact_that_expired(tmp_path):
+    # A restart after the date must not take every country's help offline: the check (and
+    # so every deploy) fails, but the site loads and still shows the line.
+    directory = planted(
+        tmp_path, ["2026-11-22", "2024-11-30", "2026-11-22", "2026-11-22", "2026-11-22"]
+    )
+    countries = load_countries(directory, today=date(2026, 12, 1))
+    shown = [h.name for h in countries["GB"].helplines]
+    assert shown and shown[0], shown
 
 
 def test_an_old_fact_already_marked_unverified_neither_warns_nor_fails(tmp_path):
