@@ -19,6 +19,8 @@ from helpsite.i18n import completeness
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 DIGIT_RUN = re.compile(r"\d[\d\s\-]{1,}\d")
 ADDRESS = re.compile(r"https?:|www\.|@")
+# A tool's marker left before the text ("P|Shift, press ..."): screen readers read it aloud.
+STRAY_MARKER = re.compile(r"^\w{1,3}\|")
 BIDI_CONTROLS = {chr(c) for c in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 INVISIBLE = BIDI_CONTROLS | {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 # Zero-width (non-)joiners are part of correct spelling in Persian and Urdu.
@@ -66,6 +68,8 @@ def msgstr_problems(po_path: Path) -> list[str]:
                 problems.append(f"{msgid!r}: a number or address in the translation: {text!r}")
             if any(ch in allowed for ch in text):
                 problems.append(f"{msgid!r}: an invisible or bidi control character")
+            if STRAY_MARKER.match(text) and not STRAY_MARKER.match(msgid):
+                problems.append(f"{msgid!r}: a stray marker before the text: {text!r}")
     return problems
 
 

@@ -66,6 +66,7 @@ def missing_from_template(path: Path) -> list[str]:
         ("ro/LC_MESSAGES/messages.po", checks.msgstr_problems, "placeholders differ"),
         ("ro/LC_MESSAGES/messages.po", checks.msgstr_problems, "a number or address"),
         ("ro/LC_MESSAGES/messages.po", checks.msgstr_problems, "invisible or bidi"),
+        ("ro/LC_MESSAGES/messages.po", checks.msgstr_problems, "a stray marker"),
         ("ar/LC_MESSAGES/messages.po", checks.plural_problems, "plural forms"),
         ("ro/LC_MESSAGES/messages.po", catalog_tools.dennis_problems, "E201: invalid variables"),
     ],
