@@ -142,14 +142,18 @@ def default_languages(country: Country, offered: Mapping[str, Language], limit: 
 
     The order follows the country file: its first poster language (the local one), the
     ``[victim_languages]`` in order of frequency (official statistics), then its other
-    poster languages; only languages we offer (complete catalogs), as many as fit.
+    poster languages; only languages we offer (complete catalogs), as many as fit. A
+    regional variant of a language already chosen (Brazilian Portuguese on a Portuguese
+    poster) takes no second place: its readers read the first, and the place goes to a
+    language they do not.
     """
     local = country.poster_languages[:1]
     known = country.victim_languages
     victims = known.tags if known is not None and known.visible else ()
     tags: list[str] = []
     for tag in (*local, *victims, *country.poster_languages[1:]):
-        if tag.lower() in offered and tag.lower() not in {t.lower() for t in tags}:
+        chosen = {t.lower().split("-")[0] for t in tags}
+        if tag.lower() in offered and tag.lower().split("-")[0] not in chosen:
             tags.append(tag)
     return ",".join(tags[:limit]) or "en"
 
