@@ -160,6 +160,8 @@ DEFAULTS = {
     # 2024, TIP 2022) push a poster language off the A4 poster.
     "GB": ((210, 297), ("en", "sq", "vi", "ti"), "ro"),
     "NL": ((210, 297), ("nl", "pl", "en", "bg"), "ro"),
+    # GR: Greek, then its victims' languages (Romanian, Bulgarian, English for Nigeria).
+    "GR": ((210, 297), ("el", "ro", "bg", "en"), None),
 }
 
 

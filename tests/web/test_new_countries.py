@@ -19,6 +19,7 @@ NEW_COUNTRIES = [
     ("pt", "tel:+351964608288", "خدمة دعم وطنية"),
     ("th", "tel:1300", "وزارة التنمية الاجتماعية والأمن البشري"),
     ("ph", "tel:1343", "نيابةً عن Inter-Agency Council Against Trafficking"),
+    ("gr", "tel:1109", "A21 Greece (جمعية خيرية)"),
 ]
 
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-LINES = [("ph", "1343", "63")]
+LINES = [("ph", "1343", "63"), ("gr", "1109", "30")]
 
 
 @pytest.mark.parametrize(("slug", "number", "country_code"), LINES)
