@@ -21,6 +21,7 @@ NEW_COUNTRIES = [
     ("ph", "tel:1343", "نيابةً عن Inter-Agency Council Against Trafficking"),
     ("gr", "tel:1109", "A21 Greece (جمعية خيرية)"),
     ("be", "tel:+3278055800", "الإدارة العامة الاتحادية للعدل"),
+    ("se", "tel:+4620505050", "جامعة أوبسالا"),
 ]
 
 
