@@ -30,7 +30,12 @@ from helpsite.content.model import (
     Right,
     VictimLanguages,
 )
-from helpsite.content.phones import PhoneNumber, PhoneNumberError, parse_phone
+from helpsite.content.phones import (
+    PhoneNumber,
+    PhoneNumberError,
+    parse_phone,
+    parse_unlisted_short,
+)
 from helpsite.content.translatable import translated_fields
 
 STALE_AFTER_DAYS = 365
@@ -109,17 +114,47 @@ class _Reader:
         raw = self.typed(table, key, where, str)
         if raw is None:
             return None
+        sourced = self.short_number_source(table, where) if key == "number" else None
         try:
             number = parse_phone(raw, self.region, self.relay_prefixes)
         except PhoneNumberError as exc:
-            self.error(f"{where}.{key}", str(exc))
-            return None
+            if sourced is None:
+                self.error(f"{where}.{key}", str(exc))
+                return None
+            return self.unlisted_short(raw, where, sourced)
+        if sourced is not None:
+            self.warn(
+                f"{where}.short_number_source",
+                f"libphonenumber now knows {raw!r} for {self.region}: the exception is not needed",
+            )
         if number.only_possible:
             self.warn(
                 f"{where}.{key}",
                 f"{raw!r} is only a possible short number for {self.region} in libphonenumber:"
                 " make sure the source confirms it",
             )
+        return number
+
+    def short_number_source(self, table: dict, where: str) -> str | None:
+        """The official page that publishes a short number libphonenumber does not know."""
+        source = self.typed(table, "short_number_source", where, str)
+        if source is not None and not source.startswith("https://"):
+            self.error(f"{where}.short_number_source", f"must be an https URL, not {source!r}")
+            return None
+        return source
+
+    def unlisted_short(self, raw: str, where: str, source: str) -> PhoneNumber | None:
+        """Accept a short code on its official source, with a warning naming that source."""
+        try:
+            number = parse_unlisted_short(raw, self.region)
+        except PhoneNumberError as exc:
+            self.error(f"{where}.number", str(exc))
+            return None
+        self.warn(
+            f"{where}.number",
+            f"{raw!r} is not a number libphonenumber knows for {self.region}; accepted as a"
+            f" short number dialled as written, on {source}: make sure that page publishes it",
+        )
         return number
 
     def displayed(self, table: dict, where: str, number: PhoneNumber | None) -> PhoneNumber | None:
@@ -231,6 +266,7 @@ HELPLINE_REQUIRED = {"id", "name", "operator", "kind", "description", "free", "s
 HELPLINE_OPTIONAL = FACT_KEYS | {
     "number",
     "display",
+    "short_number_source",
     "proper_name",
     "hours",
     "timezone",
@@ -342,7 +378,9 @@ class _CountryFile:
     def _emergency(self, table: dict, where: str) -> Emergency | None:
         r = self.r
         required = {"number", "services", "source", "verified"}
-        r.keys(table, where, required, FACT_KEYS | {"note", "sms", "display"})
+        r.keys(
+            table, where, required, FACT_KEYS | {"note", "sms", "display", "short_number_source"}
+        )
         fact = r.fact(table, where, self.region_ids)
         services = r.typed(table, "services", where, list, [])
         for service in services:

@@ -94,3 +94,31 @@ def parse_phone(raw: str, region: str, relay_prefixes: tuple[str, ...] = ()) -> 
             only_possible=not valid_short,
         )
     raise PhoneNumberError(f"{raw!r} is not a valid phone number or short number for {region}")
+
+
+def parse_unlisted_short(raw: str, region: str) -> PhoneNumber:
+    """A short number libphonenumber does not know for ``region``, taken on an official source.
+
+    Some national lines (the Philippines' 1343, Greece's 1109) are missing from the
+    library's short-number metadata: it calls them neither valid nor possible. The country
+    file names the official page that publishes the code (``short_number_source``); the
+    number is then dialled exactly as written, never given an invented +CC form. Only a
+    plain run of three to six digits, without a trunk prefix, is accepted this way.
+    """
+    text = raw.strip()
+    digits = re.sub(r"\s", "", text)
+    if not re.fullmatch(r"\d+( \d+)*", text) or not 3 <= len(digits) <= MAX_POSSIBLE_SHORT_DIGITS:
+        raise PhoneNumberError(
+            f"{raw!r} is not a short number: only 3 to {MAX_POSSIBLE_SHORT_DIGITS} digits"
+            " (spaces allowed) can be taken on a short_number_source"
+        )
+    if digits.startswith("0"):
+        raise PhoneNumberError(f"{raw!r} starts with a trunk prefix 0: not a short number")
+    return PhoneNumber(
+        raw=raw,
+        region=region.upper(),
+        display=text,
+        dial=digits,
+        international=None,
+        short=True,
+    )
