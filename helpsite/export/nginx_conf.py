@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from qr.codes import ALPHABET
+
 
 def quoted(value: str) -> str:
     """An nginx string literal: double quotes, ``"`` and ``\\`` escaped; ``$`` before a
@@ -26,11 +28,16 @@ def add_header_lines(headers: Iterable[tuple[bytes, bytes]]) -> list[str]:
 def location_code_pattern(code: str) -> str:
     """A case-blind regex for a poster code of ``code``'s country, typed or mistyped.
 
-    Like the live site (visitor.single_segment): two letters, then 7 to 9 letters, digits
-    or separators with at least one digit ("/itinerary" is a word, not a code), an
-    optional trailing slash.
+    Like the live site (visitor.single_segment): two letters, then 7 to 11 letters, digits
+    or separators, an optional trailing slash. nginx cannot compute the check character,
+    so where the live site accepts a valid code with no digit, the mirror accepts what is
+    written only in the code alphabet (no I, L, O or U: "/itinerary" and "/robots.txt"
+    stay words); anything else needs a digit, as a mistyped code has on the live site.
     """
-    return f"^/{code.lower()}(?=[-. 0-9a-z]*[0-9])[-. 0-9a-z]{{7,11}}/?$"
+    letters = "".join(ch.lower() for ch in ALPHABET if ch.isalpha())
+    return (
+        f"^/{code.lower()}(?:(?=[-. 0-9a-z]*[0-9])[-. 0-9a-z]{{7,11}}|[-. 0-9{letters}]{{7,11}})/?$"
+    )
 
 
 def server_snippet(
