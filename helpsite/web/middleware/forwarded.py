@@ -52,11 +52,11 @@ class ForwardedHeadersMiddleware:
         self.app = app
         self.trusted = Trusted(trusted)
 
-    def __call__(self, scope: Scope, receive: Receive, send: Send):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         client = scope.get("client")
         if client and client[0] in self.trusted and scope["type"] in ("http", "websocket"):
             self._believe(scope)
-        return self.app(scope, receive, send)
+        await self.app(scope, receive, send)
 
     def _believe(self, scope: Scope) -> None:
         proto = None
