@@ -2,13 +2,23 @@
 
 1. Bytes per visitor page, raw / gzip / brotli (the bodies the site precomputes), against
    the 14,000-byte budget (the first round trip of a new connection).
-2. Requests per second and p50/p99 latency with ``wrk -t2 -c64`` for the code landing,
-   the help page and ``/exit``: helpsite on granian and on uvicorn (uvloop + httptools),
-   beside nginx serving the same bytes with the same headers, in the same run, for 1 and
-   2 workers. wrk sends no Accept-Encoding, so every server sends the raw bytes.
+2. Requests per second, p50/p99 latency (``wrk -t2 -c64``) and the server's CPU time per
+   request for the code landing (its 303), the help page and ``/exit``: ``helpsite serve``
+   beside nginx answering with the same status, headers and bytes, in the same run, for 1
+   and 2 workers (nginx gets as many worker processes). wrk sends no Accept-Encoding, so
+   both send the raw bytes.
 
-Load goes only to 127.0.0.1, each run is bounded in time (BENCH_SECONDS, default 5;
-BENCH_ROUNDS rounds, default 2: about 2 × 3 × 3 × 2 × 5 s = 3 minutes in all).
+The machine is shared, so every cell is measured BENCH_ROUNDS times (default 3),
+interleaved (helpsite and nginx alternate page by page), and reported as the median with
+the spread (min-max); the ratio is the median of each round's helpsite/nginx req/s. CPU
+microseconds per request (all the server's processes and threads, from /proc) move far
+less with outside load than req/s do: nginx's over helpsite's is the "cpu ratio".
+
+BENCH_SERVERS: comma-separated, default "granian" (the served default); add "uvicorn".
+BENCH_PIN=1 (2+ cores): wrk on CPU 0 and a 1-worker server on CPU 1 (taskset), so that
+nginx's one process and helpsite's worker (its Python thread and granian's I/O thread)
+each get one core; 2 workers are not pinned. BENCH_SECONDS per run (default 5). Load goes
+only to 127.0.0.1: about 2 x 3 x 2 x 3 x 5 s = 3 minutes with the defaults.
 """
 
 from __future__ import annotations
@@ -17,10 +27,12 @@ import contextlib
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -34,14 +46,15 @@ from helpsite.web.app import create_app  # noqa: E402
 from helpsite.web.visitor import resolve  # noqa: E402
 from qr.codes import new_code  # noqa: E402
 from tests.conftest import visitor_urls  # noqa: E402
+from tests.export.nginx import CONFIG as NGINX_CONFIG  # noqa: E402
+from tests.export.nginx import NGINX, free_port  # noqa: E402
 from tests.export.nginx import available as nginx_available  # noqa: E402
-from tests.export.nginx import free_port, nginx  # noqa: E402
 
 BUDGET = 14_000
 OUT = ROOT / "bench" / "out"
 DURATION = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = 64
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 
 
 def page_sizes() -> str:
@@ -79,10 +92,12 @@ def page_sizes() -> str:
 
 
 def _wait(base: str, process: subprocess.Popen) -> None:
-    for _ in range(300):
+    for _ in range(600):
         try:
             urllib.request.urlopen(base + "/healthz", timeout=1).read()
             return
+        except urllib.error.HTTPError:
+            return  # it answers (nginx has no /healthz)
         except OSError:
             if process.poll() is not None:
                 raise RuntimeError("server exited") from None
@@ -90,12 +105,16 @@ def _wait(base: str, process: subprocess.Popen) -> None:
     raise RuntimeError("server did not start")
 
 
-def _helpsite(server: str, workers: int) -> tuple[subprocess.Popen, str]:
+def _pinned(command: list[str], cpu: str | None) -> list[str]:
+    return ["taskset", "-c", cpu, *command] if cpu is not None else command
+
+
+def _helpsite(server: str, workers: int, cpu: str | None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     helpsite = Path(sys.executable).parent / "helpsite"
+    command = [str(helpsite), "serve", "--port", str(port), "--workers", str(workers)]
     process = subprocess.Popen(
-        [str(helpsite), "serve", "--port", str(port), "--workers", str(workers)]
-        + ["--server", server],
+        _pinned([*command, "--server", server], cpu),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         cwd=ROOT,
@@ -105,34 +124,51 @@ def _helpsite(server: str, workers: int) -> tuple[subprocess.Popen, str]:
     return process, base
 
 
-UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+def _nginx(root: Path, tmp: Path, block: str, workers: int, cpu: str | None):
+    """Debian's nginx (tests/export/nginx.py's config), kept as a process to be measured."""
+    port = free_port()
+    conf = tmp / "nginx.conf"
+    conf.write_text(
+        NGINX_CONFIG.format(
+            user="user root;" if os.geteuid() == 0 else "",
+            workers=workers,
+            tmp=tmp,
+            port=port,
+            root=root,
+            server=block,
+        ),
+        "utf-8",
+    )
+    command = [NGINX, "-c", str(conf), "-p", str(tmp), "-e", f"{tmp}/error.log"]
+    process = subprocess.Popen(_pinned(command, cpu), stdout=subprocess.DEVNULL, stderr=None)
+    base = f"http://127.0.0.1:{port}"
+    _wait(base, process)
+    return process, base
 
 
-def _wrk(url: str) -> tuple[float, float, float]:
-    """Requests per second, p50 and p99 in milliseconds."""
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    failed = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    if failed:
-        raise RuntimeError(f"{url}: {failed.group(1)} error responses; not a fair measure")
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    ms = {
-        pct: float(value) * UNIT[unit]
-        for pct, value, unit in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
-    }
-    return rps, ms["50"], ms["99"]
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (granian's and nginx's workers are child processes)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += parents.get(current, [])
+    return found
 
 
-def _nginx_server_block(headers, exit_location: str) -> str:
-    lines = ['default_type "text/html; charset=utf-8";', *add_header_lines(headers)]
-    lines.append(f"location = /exit {{ {' '.join(add_header_lines(headers))} ")
-    lines += add_header_lines([(b"clear-site-data", b'"cache", "storage"')])
-    lines.append(f"  return 303 {exit_location}; }}")
-    return "\n".join("        " + line for line in lines)
+def _cpu_seconds(pid: int) -> float:
+    """User and system time of a server's processes (all their threads), from /proc."""
+    ticks = 0
+    for member in _tree(pid):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -140,63 +176,129 @@ def _stop(process: subprocess.Popen) -> None:
     process.wait(timeout=20)
 
 
+UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _wrk(url: str, pid: int, cpu: str | None) -> tuple[float, float, float, float]:
+    """Requests per second, p50 and p99 in ms, and the server's CPU us per request."""
+    before = _cpu_seconds(pid)
+    out = subprocess.run(
+        _pinned(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url], cpu),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    used = _cpu_seconds(pid) - before
+    failed = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    if failed:
+        raise RuntimeError(f"{url}: {failed.group(1)} error responses; not a fair measure")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    ms = {
+        pct: float(value) * UNIT[unit]
+        for pct, value, unit in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+    }
+    return rps, ms["50"], ms["99"], 1e6 * used / max(requests, 1)
+
+
+# What nginx must not be told to add: it sends its own (the same values, or an ETag and
+# Last-Modified of its own for the file).
+OWN_HEADERS = {"content-length", "content-type", "date", "server", "etag", "connection"}
+
+
+def _nginx_location(path: str, status: int, headers: dict[str, str]) -> str:
+    """A ``location =`` answering ``path`` with helpsite's status and headers."""
+    sent = [
+        (name.encode(), value.encode())
+        for name, value in headers.items()
+        if name not in OWN_HEADERS and name != "location"
+    ]
+    lines = [f"location = {path} {{", *("  " + line for line in add_header_lines(sent))]
+    if status in (301, 302, 303, 307, 308):
+        lines += ["  absolute_redirect off;", f"  return {status} {headers['location']};"]
+    lines.append("}")
+    return "\n".join("        " + line for line in lines)
+
+
+def _median_spread(values: list[float], digits: int = 0) -> str:
+    middle = statistics.median(values)
+    if len(values) == 1:
+        return f"{middle:.{digits}f}"
+    return f"{middle:.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+
+
 def throughput() -> str:
     if not shutil.which("wrk") or not nginx_available():
         return "throughput: needs wrk and nginx (apt-get install wrk nginx-light)"
+    servers = [s.strip() for s in os.environ.get("BENCH_SERVERS", "granian").split(",")]
+    pin = os.environ.get("BENCH_PIN") == "1" and (os.cpu_count() or 1) >= 2
     app = create_app()
     code = new_code("GB").compact
     urls = {"code landing": f"/{code}", "help page": "/en/gb", "exit": "/exit"}
+    identity = {"Accept-Encoding": "identity"}
     with TestClient(app) as client:
-        bodies = {
-            path: client.get(path, headers={"Accept-Encoding": "identity"}).content
-            for path in (urls["code landing"], urls["help page"])
+        answers = {
+            path: client.get(path, headers=identity, follow_redirects=False)
+            for path in urls.values()
         }
-    security = app.state.security
-    headers = [h for h in security.page[False] if h[0] != b"cache-control"]
-    headers.append(security.no_store)
-    # Per (workers, server, page): the best of ROUNDS runs, interleaved, so that load from
-    # elsewhere on the machine falls on every server alike rather than on one of them.
-    best: dict[tuple[int, str, str], tuple[float, float, float]] = {}
+    # rounds[(workers, server, page)] = [(rps, p50, p99, cpu_us), ...], one per round
+    rounds: dict[tuple[int, str, str], list[tuple[float, float, float, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="helpsite-bench-") as tmp:
-        root = Path(tmp)
-        for path, body in bodies.items():
-            target = root / path.lstrip("/")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(body)
-        block = _nginx_server_block(headers, app.state.site.settings.exit_url)
+        root = Path(tmp) / "root"
+        blocks = []
+        for path, answer in answers.items():
+            if answer.status_code == 200:
+                target = root / path.lstrip("/")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(answer.content)
+            blocks.append(_nginx_location(path, answer.status_code, dict(answer.headers)))
+        block = '        default_type "text/html; charset=utf-8";\n' + "\n".join(blocks)
         for workers in (1, 2):
+            server_cpu = "1" if pin and workers == 1 else None
+            wrk_cpu = "0" if pin else None
+            nginx_tmp = Path(tmp) / f"nginx-{workers}"
+            nginx_tmp.mkdir()
             with contextlib.ExitStack() as stack:
-                bases = {
-                    "nginx, same bytes": stack.enter_context(
-                        nginx(root, block, workers=workers, probe="/en/gb")
-                    )
-                }
-                for server in ("granian", "uvicorn"):
-                    process, base = _helpsite(server, workers)
+                process, base = _nginx(root, nginx_tmp, block, workers, server_cpu)
+                stack.callback(_stop, process)
+                bases = {"nginx, same answer": (process.pid, base)}
+                for server in servers:
+                    process, base = _helpsite(server, workers, server_cpu)
                     stack.callback(_stop, process)
-                    bases[f"helpsite on {server}"] = base
+                    bases[f"helpsite on {server}"] = (process.pid, base)
                 for _round in range(ROUNDS):
                     for name, path in urls.items():
-                        for label, base in bases.items():
-                            measured = _wrk(base + path)
-                            cell = (workers, label, name)
-                            if cell not in best or measured[0] > best[cell][0]:
-                                best[cell] = measured
-    results = [(*cell, *values) for cell, values in best.items()]
-    results.sort(key=lambda r: (r[0], list(urls).index(r[2])))
-    nginx_rps = {(w, n): r for w, s, n, r, _, _ in results if s.startswith("nginx")}
+                        for label, (pid, base) in bases.items():
+                            measured = _wrk(base + path, pid, wrk_cpu)
+                            rounds.setdefault((workers, label, name), []).append(measured)
+    placement = (
+        "pinned: wrk on CPU 0, 1-worker servers on CPU 1, 2 workers unpinned"
+        if pin
+        else "unpinned (BENCH_PIN=1 pins)"
+    )
     lines = [
-        f"wrk -t2 -c{CONNECTIONS} -d{DURATION}s --latency, loopback, one run, best of {ROUNDS}"
-        " interleaved; ratio = req/s over nginx's for the same page and workers",
-        f"{'workers':>7}  {'server':<22} {'page':<13} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7}"
-        f" {'ratio':>6}",
+        f"wrk -t2 -c{CONNECTIONS} -d{DURATION}s --latency, loopback, {ROUNDS} interleaved"
+        f" rounds: median (min-max); {placement}",
+        "ratio: median of each round's req/s over nginx's (same page, workers and round);"
+        " cpu ratio: nginx's CPU us/request over this server's",
+        f"{'workers':>7}  {'server':<20} {'page':<13} {'req/s':>20} {'p50 ms':>7}"
+        f" {'p99 ms':>16} {'cpu us/req':>11} {'ratio':>17} {'cpu ratio':>9}",
     ]
-    for workers, server, name, rps, p50, p99 in results:
-        ratio = rps / nginx_rps[(workers, name)]
-        lines.append(
-            f"{workers:>7}  {server:<22} {name:<13} {rps:>8.0f} {p50:>7.2f} {p99:>7.2f}"
-            f" {ratio:>6.2f}"
-        )
+    for workers in (1, 2):
+        for name in urls:
+            nginx_runs = rounds[(workers, "nginx, same answer", name)]
+            for label in ["nginx, same answer", *(f"helpsite on {s}" for s in servers)]:
+                runs = rounds[(workers, label, name)]
+                ratios = [run[0] / ref[0] for run, ref in zip(runs, nginx_runs, strict=True)]
+                cpu = statistics.median(run[3] for run in runs)
+                cpu_ratio = statistics.median(ref[3] for ref in nginx_runs) / cpu
+                lines.append(
+                    f"{workers:>7}  {label:<20} {name:<13}"
+                    f" {_median_spread([r[0] for r in runs]):>20}"
+                    f" {statistics.median(r[1] for r in runs):>7.2f}"
+                    f" {_median_spread([r[2] for r in runs], 1):>16}"
+                    f" {cpu:>11.1f} {_median_spread(ratios, 2):>17} {cpu_ratio:>9.2f}"
+                )
     return "\n".join(lines)
 
 

@@ -42,7 +42,7 @@ def serve(host: str, port: int, workers: int, server: str) -> None:
 
 
 def run_granian(host: str, port: int, workers: int, settings) -> None:
-    from granian.constants import Interfaces, Loops
+    from granian.constants import HTTPModes, Interfaces, Loops
     from granian.http import HTTP1Settings
     from granian.server import Server
 
@@ -55,6 +55,10 @@ def run_granian(host: str, port: int, workers: int, settings) -> None:
         interface=Interfaces.ASGI,
         workers=workers,
         loop=Loops.uvloop,
+        # HTTP/1.1 only: the TLS proxy in front speaks it to us, and a worker need not
+        # look at each new connection for HTTP/2 (no measurable gain on this machine,
+        # but one parser fewer facing the network).
+        http=HTTPModes.http1,
         websockets=False,
         log_access=False,
         log_dictconfig=granian_log_config(settings.log_level),

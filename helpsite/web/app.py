@@ -19,12 +19,14 @@ from helpsite.settings import Settings
 from helpsite.staff.app import create_staff_app
 from helpsite.staff.render_pool import RenderPool
 from helpsite.web.middleware.body_limit import BodyLimitMiddleware
+from helpsite.web.middleware.forwarded import ForwardedHeadersMiddleware
 from helpsite.web.middleware.private_errors import PrivateErrorsMiddleware
 from helpsite.web.middleware.same_origin import SameOriginMiddleware
 from helpsite.web.middleware.security_headers import SecurityHeaders, SecurityHeadersMiddleware
 from helpsite.web.middleware.visitor_pages import VisitorPagesMiddleware
 from helpsite.web.routes import ROUTES, not_found
 from helpsite.web.site import build_site
+from helpsite.web.worker_start import settle
 
 
 class HelpsiteApp(Starlette):
@@ -91,16 +93,15 @@ def __getattr__(name: str):
     if name == "app":
         global app
         app = create_app()
+        settle(app)  # a served worker: templates compiled, start-up heap frozen
         return app
     if name == "behind_proxy":
         # For granian (``helpsite serve``): X-Forwarded-Proto/-For believed only from
         # HELPSITE_FORWARDED_ALLOW_IPS, as uvicorn's proxy_headers does, so HSTS is sent
-        # for requests that came over HTTPS to the proxy.
-        from granian.utils.proxies import wrap_asgi_with_proxy_headers
-
+        # for requests that came over HTTPS to the proxy (middleware/forwarded.py).
         global behind_proxy
         served = __getattr__("app")
         trusted = served.state.site.settings.forwarded_allow_ips
-        behind_proxy = wrap_asgi_with_proxy_headers(served, trusted)
+        behind_proxy = ForwardedHeadersMiddleware(served, trusted=trusted)
         return behind_proxy
     raise AttributeError(name)

@@ -57,12 +57,20 @@ class EncodedPage:
 
     def choose(self, accept_encoding: str | None) -> Representation:
         """The smallest representation ``Accept-Encoding`` allows (identity when unsure)."""
+        return getattr(self, self.chosen(accept_encoding))
+
+    @staticmethod
+    def chosen(accept_encoding: str | None) -> str:
         accepted = accepted_encodings(accept_encoding or "")
         if "br" in accepted:
-            return self.brotli  # smaller than gzip on every page (bench/site_bench.py)
+            return "brotli"  # smaller than gzip on every page (bench/site_bench.py)
         if "gzip" in accepted:
-            return self.gzip
-        return self.raw
+            return "gzip"
+        return "raw"
+
+    def ready(self, accept_encoding: str | None) -> bool:
+        """Whether ``choose`` answers at once (False: it would compress first)."""
+        return self.chosen(accept_encoding) in ("raw", *vars(self))
 
 
 @functools.lru_cache(maxsize=256)

@@ -6,6 +6,7 @@ routes behind it, so a page is the same whichever answers.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from starlette.responses import Response
@@ -36,13 +37,31 @@ def request_headers(scope: Scope) -> tuple[str | None, str | None, str | None]:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A page answer ready to send: its status, headers (with and without the body's) and body."""
+    """A page answer ready to send: its status, headers (with and without the body's) and body.
+
+    The ASGI messages are built once too (``messages``): servers read them and do not
+    change them, so a repeated request sends the same dicts.
+    """
 
     status: int
     headers: list[tuple[bytes, bytes]]
     not_modified_headers: list[tuple[bytes, bytes]]
     body: bytes
     etag: bytes
+
+    @functools.cached_property
+    def messages(self) -> tuple[dict, dict, dict, dict]:
+        """Start and body messages: the answer, the same for HEAD, and 304 Not Modified."""
+        start = {"type": "http.response.start", "status": self.status, "headers": self.headers}
+        not_modified = {
+            "type": "http.response.start",
+            "status": 304,
+            "headers": self.not_modified_headers,
+        }
+        return start, {"type": "http.response.body", "body": self.body}, not_modified, EMPTY
+
+
+EMPTY = {"type": "http.response.body", "body": b""}
 
 
 def prepare(
@@ -64,6 +83,14 @@ def prepare(
     return Prepared(answer.status, headers, common, chosen.body, chosen.etag)
 
 
+def ready(site, answer: Answer, accept_encoding: str | None) -> bool:
+    """Whether ``prepare`` is a few dict lookups (False: it renders or compresses first)."""
+    if answer.location is not None:
+        return True
+    page = site.encoded_ready(answer.key)
+    return page is not None and page.ready(accept_encoding)
+
+
 def _redirect(security: SecurityHeaders, answer: Answer, https: bool) -> Prepared:
     headers = [
         (b"location", answer.location.encode("ascii")),
@@ -81,16 +108,13 @@ async def send_prepared(
     scope: Scope, send: Send, prepared: Prepared, if_none_match: str | None
 ) -> None:
     """The page, or 304 when the browser already has these exact bytes (200s only)."""
-    if prepared.status == 200 and if_none_match and etag_matches(if_none_match, prepared.etag):
-        headers = prepared.not_modified_headers
-        await send({"type": "http.response.start", "status": 304, "headers": headers})
-        await send({"type": "http.response.body", "body": b""})
+    start, body, not_modified, empty = prepared.messages
+    if if_none_match and prepared.status == 200 and etag_matches(if_none_match, prepared.etag):
+        await send(not_modified)
+        await send(empty)
         return
-    await send(
-        {"type": "http.response.start", "status": prepared.status, "headers": prepared.headers}
-    )
-    body = b"" if scope["method"] == "HEAD" else prepared.body
-    await send({"type": "http.response.body", "body": body})
+    await send(start)
+    await send(empty if scope["method"] == "HEAD" else body)
 
 
 class PageResponse(Response):

@@ -66,6 +66,10 @@ class Site:
             page = self._encoded[key] = EncodedPage.of(self.render(key))
         return page
 
+    def encoded_ready(self, key: PageKey) -> EncodedPage | None:
+        """The page for ``key`` if it is already encoded (the fast path builds it off the loop)."""
+        return self._encoded.get(key)
+
     @staticmethod
     def minute() -> int:
         """The clock's minute (since the epoch): what "open now" and cached answers go by."""

@@ -163,3 +163,17 @@ def test_two_workers_serve_the_same_pages(tmp_path):
         finally:
             process.send_signal(signal.SIGINT)
             process.wait(timeout=20)
+
+
+def test_https_from_the_trusted_proxy_gets_hsts_and_its_client_is_not_logged(served):
+    # HELPSITE_FORWARDED_ALLOW_IPS defaults to 127.0.0.1: the proxy in front on loopback.
+    base, log = served
+    client = "203.0.113.77"
+    request = urllib.request.Request(
+        base + "/en/gb", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": client}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    with urllib.request.urlopen(base + "/en/gb", timeout=10) as response:
+        assert response.headers["Strict-Transport-Security"] is None  # plain HTTP
+    assert client not in after_start(base, log)
