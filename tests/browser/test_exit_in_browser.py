@@ -48,6 +48,73 @@ def test_left_and_right_shift_in_turn_still_count(page, live_server):
     page.wait_for_url(f"{live_server}/healthz")
 
 
+# What an on-screen keyboard sends (alphagov/govuk-frontend#4095: iOS sends its Shift, its
+# caps-lock double tap and its 123 key as Shift, and the keyboard is open only while a text
+# field has focus); Android keyboards send keyCode 229 while they compose a word.
+VIRTUAL_KEYBOARD_SHIFTS = """(target) => {
+    const el = target ? document.querySelector(target) : document.body;
+    const send = (type, init) => el.dispatchEvent(
+        new KeyboardEvent(type, {key: 'Shift', code: 'ShiftLeft', bubbles: true, ...init}));
+    const press = (init) => { send('keydown', init); send('keyup', init); };
+    for (let i = 0; i < 3; i++) { press({isComposing: true}); }
+    for (let i = 0; i < 3; i++) { press({keyCode: 229}); }
+    for (let i = 0; i < 3; i++) {  // held until it locks caps: repeated keydowns, one keyup
+        send('keydown', {});
+        for (let r = 0; r < 4; r++) { send('keydown', {repeat: true}); }
+        send('keyup', {});
+    }
+    return document.getElementById('exit-status').textContent;
+}"""
+
+
+def _add_a_text_field(page) -> None:
+    """Visitor pages have no form field today; a field is where a phone's keyboard opens."""
+    page.evaluate(
+        """() => {
+            const field = document.createElement('input');
+            field.id = 'typed';
+            field.setAttribute('aria-label', 'Message');
+            document.querySelector('main').prepend(field);
+        }"""
+    )
+
+
+def test_shift_typed_in_a_form_field_never_counts(page, live_server):
+    page.goto(f"{live_server}/en/gb")
+    _add_a_text_field(page)
+    page.focus("#typed")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.keyboard.type("Help ME")
+    page.wait_for_timeout(300)
+    assert page.url == f"{live_server}/en/gb"
+    assert page.text_content("#exit-status") == ""
+    assert page.input_value("#typed") == "Help ME"
+    # Out of the field, three presses still exit: the shortcut is not simply off.
+    page.evaluate("document.activeElement.blur()")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(f"{live_server}/healthz")
+
+
+@pytest.mark.parametrize("target", [None, "#typed"])
+def test_a_virtual_keyboard_shift_never_exits(page, live_server, target):
+    page.goto(f"{live_server}/en/gb")
+    _add_a_text_field(page)
+    status = page.evaluate(VIRTUAL_KEYBOARD_SHIFTS, target)
+    page.wait_for_timeout(300)
+    assert page.url == f"{live_server}/en/gb"
+    assert status == ""
+    assert page.is_visible("main")
+    # Shift held to type a capital is a modifier, not a press.
+    for _ in range(3):
+        page.keyboard.down("Shift")
+        page.keyboard.press("KeyA")
+        page.keyboard.up("Shift")
+    assert page.url == f"{live_server}/en/gb"
+    assert page.text_content("#exit-status") == ""
+
+
 def test_the_page_is_blanked_at_once_and_stays_blank_until_the_neutral_page_loads(
     page, live_server
 ):

@@ -9,7 +9,8 @@ from helpsite.web.templating import site_name
 
 def cards(html: str) -> list[str]:
     section = html.split('aria-labelledby="rights"', 1)[1].split("</section>", 1)[0]
-    return section.split('<div class="card">')[1:]
+    # Each card folds under its title (issue 9: the page halves); its Sources fold inside.
+    return section.split('<details class="card fold">')[1:]
 
 
 def test_every_card_has_one_sources_disclosure_holding_its_law_and_source(client, site):

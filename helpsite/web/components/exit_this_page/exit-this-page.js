@@ -30,9 +30,28 @@
   for (var i = 0; i < links.length; i++) {
     links[i].addEventListener("click", leave);
   }
+  // Typing, not a shortcut: a key pressed in a form field (where a phone's on-screen
+  // keyboard is open: iOS sends its Shift, caps-lock double tap and 123 key as Shift), or
+  // during an input method's composition.
+  function typing(event) {
+    var field = event.target;
+    return event.isComposing || event.keyCode === 229 || !!(field && field.nodeType === 1 &&
+      (field.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(field.tagName)));
+  }
+  // A press is a Shift keydown then its keyup, with no other key between: Shift held to type
+  // a capital, held down until it repeats, or pressed while typing never counts.
+  var shiftDown = false;
+  document.addEventListener("keydown", function (event) {
+    var alone = event.key === "Shift" && !event.repeat && !typing(event);
+    if (!alone && (event.key !== "Shift" || typing(event))) { reset(); }
+    shiftDown = alone;
+  });
   // Left and right Shift both count: only the key, never which side, is checked.
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift") { reset(); return; }
+    var pressed = shiftDown && !typing(event);
+    shiftDown = false;
+    if (!pressed) { return; }
     presses += 1;
     if (presses === 1) { timer = setTimeout(function () { reset(); status.textContent = ""; }, 5000); }
     if (presses >= 3) {
