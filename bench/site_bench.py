@@ -47,8 +47,9 @@ from helpsite.web.visitor import resolve  # noqa: E402
 from qr.codes import new_code  # noqa: E402
 from tests.conftest import visitor_urls  # noqa: E402
 from tests.export.nginx import CONFIG as NGINX_CONFIG  # noqa: E402
-from tests.export.nginx import NGINX, free_port  # noqa: E402
+from tests.export.nginx import NGINX  # noqa: E402
 from tests.export.nginx import available as nginx_available  # noqa: E402
+from tests.serving import free_port  # noqa: E402
 
 BUDGET = 14_000
 OUT = ROOT / "bench" / "out"

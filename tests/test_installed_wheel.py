@@ -11,10 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -22,14 +20,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.serving import free_port, wait_until_up
 
 pytestmark = pytest.mark.installed
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def run(*args: str, cwd: Path, env: dict) -> str:
@@ -104,15 +97,7 @@ def test_the_installed_site_serves_pages_from_outside_the_checkout(installed):
         )
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1).read()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("server did not start: " + log.read_text())
-                time.sleep(0.2)
+        wait_until_up(base, server, log)
         with urllib.request.urlopen(base + "/en/gb", timeout=10) as response:
             assert response.status == 200
             assert 'lang="en" dir="ltr"' in response.read().decode("utf-8")

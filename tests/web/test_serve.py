@@ -18,14 +18,9 @@ from pathlib import Path
 import pytest
 
 from qr.codes import new_code
+from tests.serving import free_port, wait_until_up
 
 SERVERS = ["granian", "uvicorn"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(params=SERVERS)
@@ -42,16 +37,7 @@ def served(request, tmp_path):
             env={**os.environ, "HELPSITE_LOG_LEVEL": "debug"},
         )
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            process.kill()
-            pytest.fail("server did not start: " + log.read_text())
+        wait_until_up(base, process, log, seconds=30)
         yield base, log
         process.send_signal(signal.SIGINT)
         process.wait(timeout=15)
@@ -146,14 +132,7 @@ def test_two_workers_serve_the_same_pages(tmp_path):
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(base + "/healthz", timeout=1).read()
-                    break
-                except OSError:
-                    assert time.monotonic() < deadline, log.read_text()
-                    time.sleep(0.2)
+            wait_until_up(base, process, log)
             etags = set()
             for _ in range(20):
                 with urllib.request.urlopen(base + "/en/gb", timeout=10) as response:
