@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import threading
 import time
 from dataclasses import replace
@@ -14,6 +13,7 @@ import uvicorn
 from helpsite.settings import Settings
 from helpsite.web.app import create_app
 from tests.conftest import IN_CI, STAFF_PASSWORD, add_staff_accounts
+from tests.serving import free_port
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -28,15 +28,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     # The staff pages sign in against a throwaway registry with the test accounts.
     registry = f"sqlite:///{tmp_path_factory.mktemp('registry') / 'registry.db'}"

@@ -18,7 +18,7 @@ from PIL import Image
 
 from helpsite.settings import Settings
 from helpsite.web.app import create_app
-from tests.browser.conftest import _free_port
+from tests.serving import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ VIEWPORTS = {
 
 @pytest.fixture(scope="module")
 def kiosk_server():
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     settings = replace(
         Settings.from_env(),

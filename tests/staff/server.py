@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from helpsite.staff.tokens import make_token
 from tests.conftest import STAFF_PASSWORD, add_staff_accounts
-from tests.web.test_serve import free_port
+from tests.serving import free_port
 
 SECRET_KEY = "render-pool-test-key"
 
