@@ -14,7 +14,9 @@ the spread (min-max); the ratio is the median of each round's helpsite/nginx req
 microseconds per request (all the server's processes and threads, from /proc) move far
 less with outside load than req/s do: nginx's over helpsite's is the "cpu ratio".
 
-BENCH_SERVERS: comma-separated, default "granian" (the served default); add "uvicorn".
+BENCH_SERVERS: comma-separated, default "granian" (the served default, through granian's
+RSGI interface: web/rsgi.py); add "uvicorn", or "granian-asgi" (the same app on granian's
+ASGI interface, to see what RSGI gains).
 BENCH_PIN=1 (2+ cores): wrk on CPU 0 and a 1-worker server on CPU 1 (taskset), so that
 nginx's one process and helpsite's worker (its Python thread and granian's I/O thread)
 each get one core; 2 workers are not pinned. BENCH_SECONDS per run (default 5). Load goes
@@ -114,8 +116,16 @@ def _helpsite(server: str, workers: int, cpu: str | None) -> tuple[subprocess.Po
     port = free_port()
     helpsite = Path(sys.executable).parent / "helpsite"
     command = [str(helpsite), "serve", "--port", str(port), "--workers", str(workers)]
+    command += ["--server", server]
+    if server == "granian-asgi":
+        # The same app on granian's ASGI interface (what `helpsite serve` ran before
+        # web/rsgi.py), its other settings as serve.py has them: what RSGI gains.
+        granian = Path(sys.executable).parent / "granian"
+        command = [str(granian), "--interface", "asgi", "--port", str(port)]
+        command += ["--workers", str(workers), "--loop", "uvloop", "--http", "1", "--no-ws"]
+        command += ["--backpressure", "500", "--log-level", "warning", "helpsite.web.app:app"]
     process = subprocess.Popen(
-        _pinned([*command, "--server", server], cpu),
+        _pinned(command, cpu),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         cwd=ROOT,

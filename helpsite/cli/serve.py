@@ -1,9 +1,11 @@
-"""``helpsite serve``: granian (default) or uvicorn, with no access log and no server header.
+"""``helpsite serve``: granian (default) or uvicorn, with no access log.
 
 granian (a Rust HTTP server) serves the visitor pages about 1.5 times as fast as uvicorn
-with uvloop and httptools on this machine (bench/site_bench.py measures both, beside
+with uvloop and httptools on this machine, and faster again through its own RSGI
+interface (web/rsgi.py) than through ASGI (bench/site_bench.py measures them beside
 nginx). Either way the access log is off and the server's own log lines carry no
 address, path or request line (tests/web/test_serve.py sends malformed requests to check).
+uvicorn sends no Server header; granian always sends ``Server: granian`` (README, Deploying).
 """
 
 from __future__ import annotations
@@ -49,10 +51,11 @@ def run_granian(host: str, port: int, workers: int, settings) -> None:
     from helpsite.privacy_log import granian_log_config
 
     Server(
-        "helpsite.web.app:behind_proxy",
+        "helpsite.web.app:rsgi",
         address=host,
         port=port,
-        interface=Interfaces.ASGI,
+        # RSGI, granian's own interface: a prepared page goes out in one call (web/rsgi.py).
+        interface=Interfaces.RSGI,
         workers=workers,
         loop=Loops.uvloop,
         # HTTP/1.1 only: the TLS proxy in front speaks it to us, and a worker need not

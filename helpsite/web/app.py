@@ -18,13 +18,14 @@ from helpsite.privacy_log import configure_logging
 from helpsite.settings import Settings
 from helpsite.staff.app import create_staff_app
 from helpsite.staff.render_pool import RenderPool
+from helpsite.web.answers import Answers
 from helpsite.web.middleware.body_limit import BodyLimitMiddleware
-from helpsite.web.middleware.forwarded import ForwardedHeadersMiddleware
 from helpsite.web.middleware.private_errors import PrivateErrorsMiddleware
 from helpsite.web.middleware.same_origin import SameOriginMiddleware
 from helpsite.web.middleware.security_headers import SecurityHeaders, SecurityHeadersMiddleware
 from helpsite.web.middleware.visitor_pages import VisitorPagesMiddleware
 from helpsite.web.routes import ROUTES, not_found
+from helpsite.web.rsgi import RSGIFront
 from helpsite.web.site import build_site
 from helpsite.web.worker_start import settle
 
@@ -83,7 +84,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     security = SecurityHeaders(site.renderer.content_security_policy, settings.hsts_max_age)
     app.state.security = security
     scope_app = functools.partial(Starlette.__call__, app)
-    app.fast_path = VisitorPagesMiddleware(scope_app, site=site, security=security)
+    app.state.answers = Answers(site, security)
+    app.fast_path = VisitorPagesMiddleware(scope_app, answers=app.state.answers)
     return app
 
 
@@ -95,13 +97,13 @@ def __getattr__(name: str):
         app = create_app()
         settle(app)  # a served worker: templates compiled, start-up heap frozen
         return app
-    if name == "behind_proxy":
-        # For granian (``helpsite serve``): X-Forwarded-Proto/-For believed only from
-        # HELPSITE_FORWARDED_ALLOW_IPS, as uvicorn's proxy_headers does, so HSTS is sent
-        # for requests that came over HTTPS to the proxy (middleware/forwarded.py).
-        global behind_proxy
+    if name == "rsgi":
+        # For granian (``helpsite serve``): its RSGI interface (rsgi.py), with
+        # X-Forwarded-Proto/-For believed only from HELPSITE_FORWARDED_ALLOW_IPS, as
+        # uvicorn's proxy_headers does, so HSTS is sent for requests that came over HTTPS
+        # to the proxy (middleware/forwarded.py).
+        global rsgi
         served = __getattr__("app")
-        trusted = served.state.site.settings.forwarded_allow_ips
-        behind_proxy = ForwardedHeadersMiddleware(served, trusted=trusted)
-        return behind_proxy
+        rsgi = RSGIFront(served, trusted=served.state.site.settings.forwarded_allow_ips)
+        return rsgi
     raise AttributeError(name)

@@ -23,14 +23,18 @@ NOINDEX = (b"x-robots-tag", b"noindex")
 
 
 def request_headers(scope: Scope) -> tuple[str | None, str | None, str | None]:
-    """Accept-Language, Accept-Encoding and If-None-Match, in one pass over the headers."""
+    """Accept-Language, Accept-Encoding and If-None-Match, in one pass over the headers.
+
+    The first of each, as Starlette's ``Headers.get`` and granian's RSGI headers read
+    them, so that every way in sees the same request (answers.py keys on these).
+    """
     language = encoding = if_none_match = None
     for name, value in scope["headers"]:
-        if name == b"accept-language":
+        if name == b"accept-language" and language is None:
             language = value.decode("latin-1")
-        elif name == b"accept-encoding":
+        elif name == b"accept-encoding" and encoding is None:
             encoding = value.decode("latin-1")
-        elif name == b"if-none-match":
+        elif name == b"if-none-match" and if_none_match is None:
             if_none_match = value.decode("latin-1")
     return language, encoding, if_none_match
 
@@ -59,6 +63,15 @@ class Prepared:
             "headers": self.not_modified_headers,
         }
         return start, {"type": "http.response.body", "body": self.body}, not_modified, EMPTY
+
+    @functools.cached_property
+    def text_headers(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """The headers as granian's RSGI takes them (text): the answer's, and the 304's."""
+        return _text(self.headers), _text(self.not_modified_headers)
+
+
+def _text(headers: list[tuple[bytes, bytes]]) -> list[tuple[str, str]]:
+    return [(name.decode("latin-1"), value.decode("latin-1")) for name, value in headers]
 
 
 EMPTY = {"type": "http.response.body", "body": b""}

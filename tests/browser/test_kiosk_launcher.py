@@ -63,6 +63,7 @@ class WitnessedLauncher(KioskLauncher):
         super().__init__(*args, **kwargs)
         self.witness = witness
         self.snapshots: list[Path] = []
+        self.opened_outside_incognito: set[int] = set()  # snapshots of such browsers
 
     def close_browser(self, browser: Browser) -> None:
         _stop_process_group(browser.process)
@@ -104,8 +105,14 @@ def launcher(kiosk_server, tmp_path, request):  # noqa: F811
     # Even at shutdown, after the browser flushed everything, no profile held our pages.
     needles = [kiosk_server.removeprefix("http://").encode(), b"/kiosk/ro"]
     assert len(launcher.snapshots) == launcher.resets + 1
-    for snapshot in launcher.snapshots:
-        assert _traces(snapshot, needles) == [], snapshot.name
+    for index, snapshot in enumerate(launcher.snapshots):
+        found = _traces(snapshot, needles)
+        if index in launcher.opened_outside_incognito:
+            # The test itself opened a tab over DevTools' /json/new, which lands in the
+            # regular profile, not the visitor's incognito window: Chromium may note the
+            # site there (client hints, engagement) before it is killed. No visitor can.
+            found = [trace for trace in found if not trace.startswith("Default/Preferences:")]
+        assert found == [], snapshot.name
 
 
 VISITOR_PREFERENCES = {k: v for k, v in PREFERENCES.items() if k != "devtools"}
@@ -146,6 +153,7 @@ def test_with_developer_tools_off_the_launcher_still_sees_a_reset(launcher, kios
     # Any page that goes to /kiosk/reset: here a new tab opened over DevTools' HTTP endpoint.
     request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?{kiosk_server}/kiosk/reset")
     request.method = "PUT"
+    launcher.opened_outside_incognito.add(len(launcher.snapshots))  # this browser's snapshot
     urllib.request.urlopen(request, timeout=5).close()
     _wait(lambda: launcher.resets == 1 and launcher.current, what="the reset")
     assert not first.profile.exists()

@@ -11,8 +11,8 @@ import jinja2
 import pytest
 from starlette.testclient import TestClient
 
+from helpsite.web import answers
 from helpsite.web.app import create_app
-from helpsite.web.middleware import visitor_pages
 from helpsite.web.worker_start import THRESHOLDS, settle
 
 BR = {"Accept-Encoding": "gzip, br"}
@@ -21,7 +21,7 @@ BR = {"Accept-Encoding": "gzip, br"}
 def test_a_page_being_built_does_not_hold_up_a_ready_one(settings, monkeypatch):
     app = create_app(settings)
     entered, release = threading.Event(), threading.Event()
-    real_prepare = visitor_pages.prepare
+    real_prepare = answers.prepare
 
     def slow_build(*args):
         # Only the builder thread waits: a build done on the event loop would stop every
@@ -31,7 +31,7 @@ def test_a_page_being_built_does_not_hold_up_a_ready_one(settings, monkeypatch):
             assert release.wait(30)
         return real_prepare(*args)
 
-    monkeypatch.setattr(visitor_pages, "prepare", slow_build)
+    monkeypatch.setattr(answers, "prepare", slow_build)
     with TestClient(app, base_url="https://testserver") as client, ThreadPoolExecutor(1) as pool:
         assert client.get("/en/gb", headers={"Accept-Encoding": "identity"}).status_code == 200
         first_visit = pool.submit(client.get, "/de/gb", headers=BR)
@@ -54,7 +54,7 @@ def test_a_failing_build_is_answered_by_the_app(settings, monkeypatch):
     def broken(*args):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(visitor_pages, "prepare", broken)
+    monkeypatch.setattr(answers, "prepare", broken)
     with TestClient(app, base_url="https://testserver") as client:
         response = client.get("/fr/gb", headers=BR)
     assert response.status_code == 200 and 'lang="fr"' in response.text

@@ -6,6 +6,7 @@ Malformed request lines and header floods are answered without the server quotin
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import socket
@@ -16,7 +17,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 
+from helpsite.web.app import create_app
 from qr.codes import new_code
 from tests.serving import free_port, wait_until_up
 
@@ -151,8 +154,62 @@ def test_https_from_the_trusted_proxy_gets_hsts_and_its_client_is_not_logged(ser
     request = urllib.request.Request(
         base + "/en/gb", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": client}
     )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert response.headers["Strict-Transport-Security"].startswith("max-age=")
-    with urllib.request.urlopen(base + "/en/gb", timeout=10) as response:
-        assert response.headers["Strict-Transport-Security"] is None  # plain HTTP
+    for _ in range(2):  # the first answer is prepared by the app, the second kept
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+        with urllib.request.urlopen(base + "/en/gb", timeout=10) as response:
+            assert response.headers["Strict-Transport-Security"] is None  # plain HTTP
     assert client not in after_start(base, log)
+
+
+SERVER_OWN = {"date", "server"}  # what the server adds itself
+
+
+def exchange(base: str, method: str, path: str, headers: dict[str, str]):
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request(method, path, headers=headers)
+        response = connection.getresponse()
+        sent = [(k.lower(), v) for k, v in response.getheaders()]
+        own = sorted((k, v) for k, v in sent if k not in SERVER_OWN)
+        return response.status, own, response.read()
+    finally:
+        connection.close()
+
+
+def test_every_answer_is_the_apps_own_the_first_time_and_after(served):
+    """Over the real server (granian's RSGI front, uvicorn's ASGI), byte for byte."""
+    base, _log = served
+    code = new_code("GB").compact
+    app = create_app()
+    requests = [
+        ("GET", "/en/gb", {}),
+        ("GET", "/en/gb", {"Accept-Encoding": "gzip, br"}),
+        ("HEAD", "/en/gb", {"Accept-Encoding": "gzip, br"}),
+        ("GET", "/", {"Accept-Language": "uk,ru;q=0.8"}),
+        ("GET", f"/{code}", {"Accept-Language": "ro"}),
+        ("GET", "/exit", {}),
+        ("GET", "/%65n/gb", {}),  # percent-encoded: the same page
+        ("GET", "/nowhere", {}),
+    ]
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        for method, path, headers in requests:
+            with client.stream(
+                method,
+                path,
+                headers={"Accept-Encoding": "identity", **headers},
+                follow_redirects=False,
+            ) as expected:
+                raw = b"".join(expected.iter_raw())  # as sent, not decompressed
+            want = sorted((k, v) for k, v in expected.headers.items() if k not in SERVER_OWN)
+            for _ in range(2):
+                status, sent, body = exchange(
+                    base, method, path, {"Accept-Encoding": "identity", **headers}
+                )
+                assert (status, sent) == (expected.status_code, want), (method, path)
+                assert body == raw, (method, path)
+            if expected.status_code == 200 and "etag" in expected.headers:
+                conditional = {"If-None-Match": expected.headers["etag"], **headers}
+                status, _sent, body = exchange(base, method, path, conditional)
+                assert (status, body) == (304, b""), (method, path)

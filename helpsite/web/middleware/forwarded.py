@@ -47,6 +47,29 @@ class Trusted:
         return any(address in network for network in self.networks)
 
 
+def believe(
+    trusted: Trusted, peer: str | None, proto: str | None, forwarded_for: list[str]
+) -> tuple[str, str | None] | None:
+    """The client and scheme to believe for a request from ``peer``, or None (nothing).
+
+    ``proto`` is the first X-Forwarded-Proto value, ``forwarded_for`` every
+    X-Forwarded-For value in order. Shared by this middleware and the RSGI front (rsgi.py),
+    so both see the same scheme.
+    """
+    if peer not in trusted:
+        return None
+    hosts = [host.strip() for value in forwarded_for for host in value.split(",")]
+    hosts = [host for host in hosts if host]
+    if not hosts:
+        return None
+    if trusted.everyone:
+        client = hosts[0]
+    else:
+        client = next((host for host in reversed(hosts) if host not in trusted), hosts[0])
+    proto = proto.strip() if proto else None
+    return client, proto if proto in SCHEMES else None
+
+
 class ForwardedHeadersMiddleware:
     def __init__(self, app: ASGIApp, *, trusted: str):
         self.app = app
@@ -55,23 +78,22 @@ class ForwardedHeadersMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         client = scope.get("client")
         if client and client[0] in self.trusted and scope["type"] in ("http", "websocket"):
-            self._believe(scope)
+            self._believe(scope, client[0])
         await self.app(scope, receive, send)
 
-    def _believe(self, scope: Scope) -> None:
-        proto = None
+    def _believe(self, scope: Scope, peer: str) -> None:
+        proto: str | None = None
+        seen_proto = False
         forwarded: list[str] = []
         for name, value in scope["headers"]:
-            if name == b"x-forwarded-proto" and proto is None:
-                proto = value.decode("latin-1").strip() or None
+            if name == b"x-forwarded-proto" and not seen_proto:
+                proto, seen_proto = value.decode("latin-1"), True
             elif name == b"x-forwarded-for":
-                forwarded += [h.strip() for h in value.decode("latin-1").split(",")]
-        forwarded = [host for host in forwarded if host]
-        if not forwarded:
+                forwarded.append(value.decode("latin-1"))
+        believed = believe(self.trusted, peer, proto, forwarded)
+        if believed is None:
             return
-        client = next((h for h in reversed(forwarded) if h not in self.trusted), forwarded[0])
-        if self.trusted.everyone:
-            client = forwarded[0]
+        client, scheme = believed
         scope["client"] = (client, 0)
-        if proto in SCHEMES:
-            scope["scheme"] = proto if scope["type"] == "http" else proto.replace("http", "ws")
+        if scheme is not None:
+            scope["scheme"] = scheme if scope["type"] == "http" else scheme.replace("http", "ws")
