@@ -184,6 +184,8 @@ def test_every_answer_is_the_apps_own_the_first_time_and_after(served):
     code = new_code("GB").compact
     app = create_app()
     requests = [
+        ("HEAD", "/de/gb", {}),  # a HEAD first: answered by the app, then kept
+        ("GET", "/de/gb", {}),
         ("GET", "/en/gb", {}),
         ("GET", "/en/gb", {"Accept-Encoding": "gzip, br"}),
         ("HEAD", "/en/gb", {"Accept-Encoding": "gzip, br"}),
