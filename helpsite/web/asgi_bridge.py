@@ -17,9 +17,13 @@ answers 500 if nothing was sent yet.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from starlette.types import ASGIApp, Message
+
+if TYPE_CHECKING:
+    from granian.rsgi import HTTPProtocol, Scope
 
 logger = logging.getLogger("helpsite.errors")
 
@@ -36,7 +40,7 @@ def address(text: str) -> tuple[str, int] | None:
     return host.removeprefix("[").removesuffix("]"), int(port)
 
 
-def asgi_scope(scope) -> dict:
+def asgi_scope(scope: Scope) -> dict:
     """The ASGI HTTP scope for an RSGI scope."""
     query = scope.query_string
     return {
@@ -58,7 +62,7 @@ def asgi_scope(scope) -> dict:
 class Exchange:
     """One request's ``receive`` and ``send`` over an RSGI protocol."""
 
-    def __init__(self, protocol):
+    def __init__(self, protocol: HTTPProtocol):
         self.protocol = protocol
         self.chunks = protocol.__aiter__()
         self.body_done = False
@@ -103,7 +107,7 @@ class Exchange:
             raise OSError("the client disconnected") from exc
 
 
-async def run_asgi(app: ASGIApp, scope, protocol) -> None:
+async def run_asgi(app: ASGIApp, scope: Scope, protocol: HTTPProtocol) -> None:
     """Answer an RSGI request with ``app``."""
     exchange = Exchange(protocol)
     try:

@@ -15,27 +15,35 @@ The app's lifespan runs as granian starts and stops the worker.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from helpsite.web.answers import MISSING, Answers
 from helpsite.web.asgi_bridge import address, run_asgi
 from helpsite.web.encoded import etag_matches
 from helpsite.web.middleware.forwarded import ForwardedHeadersMiddleware, Trusted, believe
 from helpsite.web.page_response import Prepared
 
+if TYPE_CHECKING:
+    from asyncio import AbstractEventLoop
+
+    from granian.rsgi import Headers, HTTPProtocol, Scope
+    from starlette.applications import Starlette
+
 
 class RSGIFront:
-    def __init__(self, app, *, trusted: str):
+    def __init__(self, app: Starlette, *, trusted: str):
         self.answers: Answers = app.state.answers
         self.trusted = Trusted(trusted)
         self.asgi = ForwardedHeadersMiddleware(app, trusted=trusted)
         self.lifespan = app.router.lifespan_context(app)
 
-    def __rsgi_init__(self, loop) -> None:
+    def __rsgi_init__(self, loop: AbstractEventLoop) -> None:
         loop.run_until_complete(self.lifespan.__aenter__())
 
-    def __rsgi_del__(self, loop) -> None:
+    def __rsgi_del__(self, loop: AbstractEventLoop) -> None:
         loop.run_until_complete(self.lifespan.__aexit__(None, None, None))
 
-    async def __rsgi__(self, scope, protocol) -> None:
+    async def __rsgi__(self, scope: Scope, protocol: HTTPProtocol) -> None:
         method = scope.method
         if method == "GET" or method == "HEAD":
             headers = scope.headers
@@ -52,7 +60,7 @@ class RSGIFront:
                 return
         await run_asgi(self.asgi, scope, protocol)
 
-    def _prepared(self, scope, headers) -> Prepared | None:
+    def _prepared(self, scope: Scope, headers: Headers) -> Prepared | None:
         """The answer prepared this minute for this request, if there is one."""
         https = self._https(scope, headers)
         path = scope.path
@@ -71,7 +79,7 @@ class RSGIFront:
         prepared = self.answers.cached(key)
         return None if prepared is MISSING else prepared
 
-    def _https(self, scope, headers) -> bool:
+    def _https(self, scope: Scope, headers: Headers) -> bool:
         """Whether the request came over HTTPS, as middleware/forwarded.py decides it."""
         https = scope.scheme == "https"
         if headers.get("x-forwarded-for") is None:
