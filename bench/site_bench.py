@@ -14,9 +14,11 @@ the spread (min-max); the ratio is the median of each round's helpsite/nginx req
 microseconds per request (all the server's processes and threads, from /proc) move far
 less with outside load than req/s do: nginx's over helpsite's is the "cpu ratio".
 
-BENCH_SERVERS: comma-separated, default "granian" (the served default, through granian's
-RSGI interface: web/rsgi.py); add "uvicorn", or "granian-asgi" (the same app on granian's
-ASGI interface, to see what RSGI gains).
+BENCH_SERVERS: comma-separated, default "granian,granian-floor": helpsite as served
+(granian's RSGI interface: web/rsgi.py), and granian's floor (bench/floor_app.py: an RSGI
+app sending the same answers with no logic at all, so the gap to nginx that is granian's
+own shows in the same run). Add "uvicorn", or "granian-asgi" (the app on granian's ASGI
+interface, to see what RSGI gains).
 BENCH_PIN=1 (2+ cores): wrk on CPU 0 and a 1-worker server on CPU 1 (taskset), so that
 nginx's one process and helpsite's worker (its Python thread and granian's I/O thread)
 each get one core; 2 workers are not pinned. BENCH_SECONDS per run (default 5). Load goes
@@ -26,6 +28,7 @@ only to 127.0.0.1: about 2 x 3 x 2 x 3 x 5 s = 3 minutes with the defaults.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -117,6 +120,11 @@ def _helpsite(server: str, workers: int, cpu: str | None) -> tuple[subprocess.Po
     helpsite = Path(sys.executable).parent / "helpsite"
     command = [str(helpsite), "serve", "--port", str(port), "--workers", str(workers)]
     command += ["--server", server]
+    if server == "granian-floor":
+        granian = Path(sys.executable).parent / "granian"
+        command = [str(granian), "--interface", "rsgi", "--port", str(port)]
+        command += ["--workers", str(workers), "--loop", "uvloop", "--http", "1", "--no-ws"]
+        command += ["--backpressure", "500", "--log-level", "warning", "bench.floor_app:app"]
     if server == "granian-asgi":
         # The same app on granian's ASGI interface (what `helpsite serve` ran before
         # web/rsgi.py), its other settings as serve.py has them: what RSGI gains.
@@ -238,10 +246,15 @@ def _median_spread(values: list[float], digits: int = 0) -> str:
     return f"{middle:.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
 
 
+def _label(server: str) -> str:
+    return "granian, no app" if server == "granian-floor" else f"helpsite on {server}"
+
+
 def throughput() -> str:
     if not shutil.which("wrk") or not nginx_available():
         return "throughput: needs wrk and nginx (apt-get install wrk nginx-light)"
-    servers = [s.strip() for s in os.environ.get("BENCH_SERVERS", "granian").split(",")]
+    servers = os.environ.get("BENCH_SERVERS", "granian,granian-floor").split(",")
+    servers = [server.strip() for server in servers]
     pin = os.environ.get("BENCH_PIN") == "1" and (os.cpu_count() or 1) >= 2
     app = create_app()
     code = new_code("GB").compact
@@ -255,6 +268,22 @@ def throughput() -> str:
     # rounds[(workers, server, page)] = [(rps, p50, p99, cpu_us), ...], one per round
     rounds: dict[tuple[int, str, str], list[tuple[float, float, float, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="helpsite-bench-") as tmp:
+        floor = Path(tmp) / "floor-answers.json"
+        floor.write_text(
+            json.dumps(
+                {
+                    path: [
+                        answer.status_code,
+                        [(name.decode("latin-1"), value.decode("latin-1")) for name, value in raw],
+                        answer.content.hex(),
+                    ]
+                    for path, answer in answers.items()
+                    for raw in [answer.headers.raw]
+                }
+            ),
+            "utf-8",
+        )
+        os.environ["FLOOR_ANSWERS"] = str(floor)
         root = Path(tmp) / "root"
         blocks = []
         for path, answer in answers.items():
@@ -276,7 +305,7 @@ def throughput() -> str:
                 for server in servers:
                     process, base = _helpsite(server, workers, server_cpu)
                     stack.callback(_stop, process)
-                    bases[f"helpsite on {server}"] = (process.pid, base)
+                    bases[_label(server)] = (process.pid, base)
                 for _round in range(ROUNDS):
                     for name, path in urls.items():
                         for label, (pid, base) in bases.items():
@@ -298,7 +327,7 @@ def throughput() -> str:
     for workers in (1, 2):
         for name in urls:
             nginx_runs = rounds[(workers, "nginx, same answer", name)]
-            for label in ["nginx, same answer", *(f"helpsite on {s}" for s in servers)]:
+            for label in ["nginx, same answer", *map(_label, servers)]:
                 runs = rounds[(workers, label, name)]
                 ratios = [run[0] / ref[0] for run, ref in zip(runs, nginx_runs, strict=True)]
                 cpu = statistics.median(run[3] for run in runs)
