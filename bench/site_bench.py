@@ -22,7 +22,7 @@ interface, to see what RSGI gains).
 BENCH_PIN=1 (2+ cores): wrk on CPU 0 and a 1-worker server on CPU 1 (taskset), so that
 nginx's one process and helpsite's worker (its Python thread and granian's I/O thread)
 each get one core; 2 workers are not pinned. BENCH_SECONDS per run (default 5). Load goes
-only to 127.0.0.1: about 2 x 3 x 2 x 3 x 5 s = 3 minutes with the defaults.
+only to 127.0.0.1: about 2 x 3 x 3 x 3 x 5 s = 4.5 minutes with the defaults.
 """
 
 from __future__ import annotations
