@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from starlette.applications import Starlette
@@ -25,6 +26,12 @@ from tests.web.rsgi_fakes import Headers, Protocol, Scope
 CODE = new_code("GB").compact
 WRONG = CODE[:-1] + ("0" if CODE[-1] != "0" else "1")
 VIA_PROXY = [("x-forwarded-proto", "https"), ("x-forwarded-for", "203.0.113.9")]
+
+
+def run_alone(coroutine) -> None:
+    """Run ``coroutine`` in a thread of its own (a browser test's Playwright may own this loop)."""
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, coroutine).result(timeout=60)
 
 
 class Counting:
@@ -51,7 +58,7 @@ def ask(front: RSGIFront, path: str, *pairs: tuple[str, str], **scope) -> Protoc
     protocol = Protocol()
     path, _, query = path.partition("?")
     request = Scope(path, query_string=query, headers=Headers(list(pairs)), **scope)
-    asyncio.run(front.__rsgi__(request, protocol))
+    run_alone(front.__rsgi__(request, protocol))
     assert protocol.answers == 1
     return protocol
 
@@ -85,7 +92,7 @@ def asgi_get(app, path: str, *pairs: tuple[str, str]) -> tuple[int, list[tuple[s
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    run_alone(app(scope, receive, send))
     start, body = sent
     headers = [(name.decode(), value.decode()) for name, value in start["headers"]]
     return start["status"], sorted(headers), body.get("body", b"")
@@ -169,7 +176,7 @@ def test_other_methods_and_the_staff_app_always_reach_the_app(front):
     for _ in range(2):
         assert ask(front, "/staff/").status == 401
     posted = Protocol([b"a=1"])
-    asyncio.run(front.__rsgi__(Scope("/en/gb", method="POST"), posted))
+    run_alone(front.__rsgi__(Scope("/en/gb", method="POST"), posted))
     assert posted.status == 405
     assert front.asgi.app.calls == 3
 
@@ -178,7 +185,7 @@ def test_other_methods_and_the_staff_app_always_reach_the_app(front):
 
 
 def run(app, protocol: Protocol, scope: Scope | None = None) -> Protocol:
-    asyncio.run(run_asgi(app, scope or Scope("/thing", method="POST"), protocol))
+    run_alone(run_asgi(app, scope or Scope("/thing", method="POST"), protocol))
     return protocol
 
 
@@ -192,7 +199,7 @@ def test_a_request_body_reaches_the_app_in_its_chunks(front):
     # The site's body limit sees the request's headers through the bridge too.
     declared = Headers([("content-length", "10000000"), ("content-type", "text/plain")])
     big = Protocol([b"&" * 65536])
-    asyncio.run(front.__rsgi__(Scope("/staff/posters", method="POST", headers=declared), big))
+    run_alone(front.__rsgi__(Scope("/staff/posters", method="POST", headers=declared), big))
     assert big.status == 413 and b"too large" in big.body
 
 
@@ -245,11 +252,17 @@ def test_the_apps_lifespan_runs_as_granian_starts_and_stops_a_worker(app):
     small = Starlette(lifespan=lifespan)
     small.state.answers = app.state.answers
     served = RSGIFront(small, trusted="")
-    loop = asyncio.new_event_loop()
-    try:
-        served.__rsgi_init__(loop)
-        assert events == ["start"]
-        served.__rsgi_del__(loop)
-    finally:
-        loop.close()
-    assert events == ["start", "stop"]
+
+    def worker() -> list[list[str]]:
+        # As granian's worker thread does: the loop is not running yet when it starts.
+        loop = asyncio.new_event_loop()
+        try:
+            served.__rsgi_init__(loop)
+            started = list(events)
+            served.__rsgi_del__(loop)
+        finally:
+            loop.close()
+        return [started, list(events)]
+
+    with ThreadPoolExecutor(1) as thread:
+        assert thread.submit(worker).result(timeout=60) == [["start"], ["start", "stop"]]
