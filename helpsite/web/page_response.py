@@ -64,6 +64,10 @@ class Prepared:
         }
         return start, {"type": "http.response.body", "body": self.body}, not_modified, EMPTY
 
+    def unchanged(self, if_none_match: str | None) -> bool:
+        """Whether the answer is 304: a 200 whose exact bytes the browser already has."""
+        return bool(if_none_match) and self.status == 200 and etag_matches(if_none_match, self.etag)
+
     @functools.cached_property
     def text_headers(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """The headers as granian's RSGI takes them (text): the answer's, and the 304's."""
@@ -122,7 +126,7 @@ async def send_prepared(
 ) -> None:
     """The page, or 304 when the browser already has these exact bytes (200s only)."""
     start, body, not_modified, empty = prepared.messages
-    if if_none_match and prepared.status == 200 and etag_matches(if_none_match, prepared.etag):
+    if prepared.unchanged(if_none_match):
         await send(not_modified)
         await send(empty)
         return

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from helpsite.web.answers import MISSING, Answers
 from helpsite.web.asgi_bridge import address, run_asgi
-from helpsite.web.encoded import etag_matches
 from helpsite.web.middleware.forwarded import ForwardedHeadersMiddleware, Trusted, believe
 from helpsite.web.page_response import Prepared
 
@@ -50,11 +49,10 @@ class RSGIFront:
             prepared = self._prepared(scope, headers)
             if prepared is not None:
                 text_headers, not_modified = prepared.text_headers
-                if prepared.status == 200:
-                    if_none_match = headers.get("if-none-match")
-                    if if_none_match and etag_matches(if_none_match, prepared.etag):
-                        protocol.response_bytes(304, not_modified, b"")
-                        return
+                # (If-None-Match is read only for a 200, the one answer it can change.)
+                if prepared.status == 200 and prepared.unchanged(headers.get("if-none-match")):
+                    protocol.response_bytes(304, not_modified, b"")
+                    return
                 body = prepared.body if method == "GET" else b""
                 protocol.response_bytes(prepared.status, text_headers, body)
                 return
