@@ -115,23 +115,34 @@ def _pinned(command: list[str], cpu: str | None) -> list[str]:
     return ["taskset", "-c", cpu, *command] if cpu is not None else command
 
 
+# Servers started with granian's own command, not `helpsite serve`: (interface, target).
+GRANIAN_DIRECT = {
+    # The same app on granian's ASGI interface (what `helpsite serve` ran before
+    # web/rsgi.py): what RSGI gains.
+    "granian-asgi": ("asgi", "helpsite.web.app:app"),
+    # granian's floor: helpsite's answers sent with no logic (bench/floor_app.py).
+    "granian-floor": ("rsgi", "bench.floor_app:app"),
+}
+
+
+def _granian_direct(interface: str, target: str, port: int, workers: int) -> list[str]:
+    """granian run on ``target`` with the settings serve.py gives it."""
+    granian = Path(sys.executable).parent / "granian"
+    return [
+        *(str(granian), "--interface", interface, "--port", str(port)),
+        *("--workers", str(workers), "--loop", "uvloop", "--http", "1", "--no-ws"),
+        *("--backpressure", "500", "--log-level", "warning", target),
+    ]
+
+
 def _helpsite(server: str, workers: int, cpu: str | None) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    helpsite = Path(sys.executable).parent / "helpsite"
-    command = [str(helpsite), "serve", "--port", str(port), "--workers", str(workers)]
-    command += ["--server", server]
-    if server == "granian-floor":
-        granian = Path(sys.executable).parent / "granian"
-        command = [str(granian), "--interface", "rsgi", "--port", str(port)]
-        command += ["--workers", str(workers), "--loop", "uvloop", "--http", "1", "--no-ws"]
-        command += ["--backpressure", "500", "--log-level", "warning", "bench.floor_app:app"]
-    if server == "granian-asgi":
-        # The same app on granian's ASGI interface (what `helpsite serve` ran before
-        # web/rsgi.py), its other settings as serve.py has them: what RSGI gains.
-        granian = Path(sys.executable).parent / "granian"
-        command = [str(granian), "--interface", "asgi", "--port", str(port)]
-        command += ["--workers", str(workers), "--loop", "uvloop", "--http", "1", "--no-ws"]
-        command += ["--backpressure", "500", "--log-level", "warning", "helpsite.web.app:app"]
+    if server in GRANIAN_DIRECT:
+        command = _granian_direct(*GRANIAN_DIRECT[server], port, workers)
+    else:
+        helpsite = Path(sys.executable).parent / "helpsite"
+        command = [str(helpsite), "serve", "--port", str(port), "--workers", str(workers)]
+        command += ["--server", server]
     process = subprocess.Popen(
         _pinned(command, cpu),
         stdout=subprocess.DEVNULL,
@@ -246,6 +257,14 @@ def _median_spread(values: list[float], digits: int = 0) -> str:
     return f"{middle:.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
 
 
+def _floor_answer(answer) -> list:
+    """What bench/floor_app.py sends for a path: status, text headers, body in hex."""
+    headers = [
+        (name.decode("latin-1"), value.decode("latin-1")) for name, value in answer.headers.raw
+    ]
+    return [answer.status_code, headers, answer.content.hex()]
+
+
 def _label(server: str) -> str:
     return "granian, no app" if server == "granian-floor" else f"helpsite on {server}"
 
@@ -269,20 +288,7 @@ def throughput() -> str:
     rounds: dict[tuple[int, str, str], list[tuple[float, float, float, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="helpsite-bench-") as tmp:
         floor = Path(tmp) / "floor-answers.json"
-        floor.write_text(
-            json.dumps(
-                {
-                    path: [
-                        answer.status_code,
-                        [(name.decode("latin-1"), value.decode("latin-1")) for name, value in raw],
-                        answer.content.hex(),
-                    ]
-                    for path, answer in answers.items()
-                    for raw in [answer.headers.raw]
-                }
-            ),
-            "utf-8",
-        )
+        floor.write_text(json.dumps({path: _floor_answer(a) for path, a in answers.items()}))
         os.environ["FLOOR_ANSWERS"] = str(floor)
         root = Path(tmp) / "root"
         blocks = []
